@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The project's one test command (README "Tests"; .ci/run calls it verbatim).
+# 1. library in sync with notebooks  2. notebooks clean  3. notebooks run as tests  4. pytest  5. docs check
+set -euo pipefail
+cd "$(dirname "$0")"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+echo "== nbdev-export (library and notebooks in sync?)"
+nbdev-export
+[ -z "$(git status --porcelain -- mlu_nb)" ] || { git status --porcelain -- mlu_nb; fail "library and notebooks out of sync: run nbdev-export and commit mlu_nb/"; }
+
+echo "== nbdev-clean (notebooks clean?)"
+nbdev-clean
+[ -z "$(git status --porcelain -- nbs)" ] || { git status --porcelain -- nbs; fail "unstripped notebooks: run nbdev-clean and commit nbs/"; }
+
+echo "== nbdev-test (slow and cuda cells skipped)"
+nbdev-test --n-workers "${MLU_NB_WORKERS:-2}" --timing
+
+echo "== pytest"
+python -m pytest -q tests
+
+if [ "${MLU_NB_SKIP_DOCS:-0}" != "1" ]; then
+  echo "== docs check"
+  python tools/docs_check.py
+fi

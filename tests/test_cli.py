@@ -1,0 +1,44 @@
+"CLI tests: the console script, the registry and the cached report writer."
+import json, subprocess, sys
+from pathlib import Path
+import pytest
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, '-m', 'mlu_nb.cli', *args], capture_output=True, text=True, cwd=cwd)
+
+def test_help_documents_commands():
+    r = subprocess.run(['mlu-nb', '--help'], capture_output=True, text=True)
+    assert r.returncode == 0
+    for word in ('reproduce', 'list', 'bench'): assert word in r.stdout
+    r = subprocess.run(['mlu-nb', 'reproduce', '--help'], capture_output=True, text=True)
+    for opt in ('--quick', '--full', '--only', '--out', '--device', '--seed', '--rerun'): assert opt in r.stdout
+
+def test_list_shows_foundation_experiment():
+    r = subprocess.run(['mlu-nb', 'list'], capture_output=True, text=True)
+    assert r.returncode == 0 and 'digits_smallcnn' in r.stdout
+
+def test_reproduce_writes_summary_and_caches(tmp_path):
+    out = tmp_path / 'reports'
+    r = subprocess.run(['mlu-nb', 'reproduce', '--quick', '--only', 'digits_smallcnn', '--out', str(out), '--device', 'cpu'],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    summary = (out / 'summary.md').read_text()
+    assert '| digits_smallcnn | quick |' in summary
+    rec = json.loads((out / 'digits_smallcnn' / 'quick' / 'result.json').read_text())
+    assert rec['claims'][0]['verdict'] == 'reproduced', rec['claims']   # SmallCNN >= 95% on digits
+    assert (out / 'digits_smallcnn' / 'quick' / 'rows.csv').exists()
+    # second run resumes from the cache: identical record, not recomputed
+    r2 = subprocess.run(['mlu-nb', 'reproduce', '--only', 'digits_smallcnn', '--out', str(out)], capture_output=True, text=True)
+    assert r2.returncode == 0
+    rec2 = json.loads((out / 'digits_smallcnn' / 'quick' / 'result.json').read_text())
+    assert rec2['seconds'] == rec['seconds']
+
+def test_unknown_experiment_fails_clearly(tmp_path):
+    r = subprocess.run(['mlu-nb', 'reproduce', '--only', 'no_such_thing', '--out', str(tmp_path)], capture_output=True, text=True)
+    assert r.returncode != 0 and 'unknown experiment' in r.stderr
+
+def test_every_experiment_has_quick_and_full_settings():
+    from mlu_nb.experiments import load_experiments
+    for name, e in load_experiments().items():
+        assert isinstance(e.quick, dict) and isinstance(e.full, dict), name
+        assert e.description, f"{name} has no description"
