@@ -42,7 +42,18 @@ def to_html(nb_path, dest):
     for c in nb.cells:   # nbdev's processor marks show_doc cells with a non-standard key; drop it for nbformat
         c.pop('has_sd', None); c.metadata.pop('execution', None)
         # show_doc writes markdown outputs meant for Quarto (`output: asis`); keep them as markdown for nbconvert
-    body, _ = HTMLExporter(template_name='lab').from_notebook_node(nb)
+    # emulate Quarto: `#| echo: false` hides a cell's source, and the raw YAML front matter is not shown as text
+    for c in nb.cells:
+        if c.cell_type == 'code' and re.search(r'(?m)^#\|\s*echo:\s*false', c.source):
+            c.metadata.setdefault('tags', []).append('remove_input')
+    for i, c in enumerate(nb.cells):
+        if c.cell_type == 'raw' and c.source.lstrip().startswith('---'):
+            import yaml
+            fm = yaml.safe_load(c.source.strip().strip('-')) or {}
+            nb.cells[i] = nbformat.v4.new_markdown_cell(f"# {fm.get('title', '')}\n\n> {fm.get('description', '')}")
+    from traitlets.config import Config
+    cfg = Config(); cfg.TagRemovePreprocessor.enabled = True; cfg.TagRemovePreprocessor.remove_input_tags = {'remove_input'}
+    body, _ = HTMLExporter(template_name='lab', config=cfg).from_notebook_node(nb)
     dest.write_text(body)
 
 def dump_dom(chrome, page, udd):
@@ -97,6 +108,7 @@ def main():
         if plots and n_png == 0: problems.append(f"{src.name}: the notebook plots but holds no figure output (run `nbdev-test --save`?)")
         if 'Traceback (most recent call last)' in text or re.search(r'\b\w+Error\b: .*\n?.*Traceback', text):
             problems.append(f"{src.name}: a cell shows an error traceback")
+        if 'docments unavailable' in text: problems.append(f"{src.name}: show_doc could not render a signature (docments unavailable)")
         if any(o.get('output_type') == 'error' for c in src_json['cells'] for o in c.get('outputs', [])):
             problems.append(f"{src.name}: a cell output is an error")
         print(f"{src.name:28s} words={len(text.split()):6d} images={n_img:3d} (saved {n_png:3d}) symbols={len(exported_symbols(src)):3d}")
