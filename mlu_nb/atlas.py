@@ -107,14 +107,19 @@ def ensemble_margins(base:nn.Module, # architecture used by `functional_call`
         return zc - z.masked_fill(F.one_hot(y, z.shape[1]).bool(), -float('inf')).max(1).values
     return vmap(one)(params)
 
-def ensemble_losses(base:nn.Module, params:dict, X:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
+def ensemble_losses(base:nn.Module, # architecture
+                    params:dict, # stacked parameters (K, ...)
+                    X:torch.Tensor, # training inputs (n, ...)
+                    y:torch.Tensor, # training labels (n,)
+                   ) -> torch.Tensor:
     "(K, n) per-sample losses of every point under every model."
     return vmap(lambda p: F.cross_entropy(functional_call(base, p, (X,)), y, reduction='none'))(params)
 
 # %% ../nbs/60_atlas.ipynb #1c4540f9
 def pointwise_ascent(base:nn.Module, # architecture
                      params:dict, # stacked parameters (K, ...)
-                     X:torch.Tensor, y:torch.Tensor, # training data
+                     X:torch.Tensor, # training inputs (n, ...)
+                     y:torch.Tensor, # training labels (n,)
                      masks:torch.Tensor, # (K, n) membership
                      target:torch.Tensor, # (n,) loss level counting as forgotten
                      steps:int=30, # ascent budget
@@ -140,7 +145,8 @@ def pointwise_ascent(base:nn.Module, # architecture
 # %% ../nbs/60_atlas.ipynb #82acda1b
 def pointwise_influence_removal(base:nn.Module, # architecture
                                 params:dict, # stacked parameters (K, ...)
-                                X:torch.Tensor, y:torch.Tensor, # training data
+                                X:torch.Tensor, # training inputs (n, ...)
+                                y:torch.Tensor, # training labels (n,)
                                 masks:torch.Tensor, # (K, n) membership
                                 damping:float=1e-2, # added to the Hessian (on top of the weight decay)
                                 weight_decay:float=1e-3, # the L2 term of training, part of the objective's Hessian
@@ -172,9 +178,16 @@ def _mia_threshold(conf_in, conf_out):
     tpr = (conf_in[None] >= c[:, None]).float().mean(1); tnr = (conf_out[None] < c[:, None]).float().mean(1)
     return c[torch.argmax(tpr + tnr)]
 
-def measure_outcomes(base:nn.Module, params:dict, X:torch.Tensor, y:torch.Tensor, masks:torch.Tensor,
-                     ga_steps:int=30, ga_lr:float=0.05, damping:float=1e-2,
-                     weight_decay:float=1e-3) -> dict:
+def measure_outcomes(base:nn.Module, # architecture
+                     params:dict, # stacked parameters (K, ...)
+                     X:torch.Tensor, # training inputs (n, ...)
+                     y:torch.Tensor, # training labels (n,)
+                     masks:torch.Tensor, # (K, n) membership, every point in the same number of models
+                     ga_steps:int=30, # gradient-ascent budget per (model, point) pair
+                     ga_lr:float=0.05, # gradient-ascent step
+                     damping:float=1e-2, # added to the Hessian of influence removal (on top of the weight decay)
+                     weight_decay:float=1e-3, # the L2 term of training, part of the objective's Hessian
+                    ) -> dict:
     "Per-point outcomes: KLoM after GA and after influence removal, GA steps to the oracle loss, loss/margin change, MIA drop."
     masks = masks.float()
     if not torch.all(masks.sum(0) == masks.sum(0)[0]): raise ValueError("every point must be in the same number of models (use `complementary_masks`).")
@@ -202,7 +215,8 @@ def measure_outcomes(base:nn.Module, params:dict, X:torch.Tensor, y:torch.Tensor
 
 # %% ../nbs/60_atlas.ipynb #a09e4cca
 def compute_scores(model:nn.Module, # reference model trained on all points
-                   X:torch.Tensor, y:torch.Tensor, # training data
+                   X:torch.Tensor, # training inputs (n, ...)
+                   y:torch.Tensor, # training labels (n,)
                    checkpoints:list, # flat parameter vectors along training (for learnability)
                    damping:float=1e-2, # Hessian damping for UGS (covers the weight decay of training and the MLP's small negative curvature)
                    k_eig:int=10, # eigenpairs for the curvature proxy
@@ -274,7 +288,10 @@ def ranked_answer(sm:dict, # output of `spearman_matrix`
 @register_experiment('atlas', quick=dict(models=['mlp'], seeds=[0], pairs=10, steps=250, ga_steps=30, ga_lr=0.05, B=200),
                      full=dict(models=['mlp', 'smallcnn'], seeds=[0, 1, 2], pairs=25, steps=600, ga_steps=60, ga_lr=0.05, B=1000),
                      description='Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes.')
-def atlas_experiment(settings:dict, out_dir, device) -> ExpResult:
+def atlas_experiment(settings:dict, # quick or full settings of the experiment
+                     out_dir, # folder for figures and caches
+                     device, # torch device
+                    ) -> ExpResult:
     "Scores x outcomes on digits: ensembles of complementary halves, pointwise GA and influence removal, Spearman with CIs."
     D = digits()
     rows, claims, figs, all_sm = [], [], {}, []
@@ -320,7 +337,9 @@ def atlas_experiment(settings:dict, out_dir, device) -> ExpResult:
     return ExpResult(claims, rows + [dict(kind='cost', **c) for c in cost] + [dict(kind='answer', **a) for a in ans], figs)
 
 # %% ../nbs/60_atlas.ipynb #6bb06558
-def plot_spearman(sm:dict, title:str=''):
+def plot_spearman(sm:dict, # Spearman summary with 'rho', 'lo', 'hi', 'scores', 'outcomes'
+                  title:str='', # appended to the figure title
+                 ):
     "Heatmap of Spearman rho (scores x outcomes); cells whose 95% interval covers 0 are hatched."
     import matplotlib.pyplot as plt
     R = sm['rho'].numpy()
@@ -334,7 +353,11 @@ def plot_spearman(sm:dict, title:str=''):
     fig.colorbar(im, ax=ax, label='Spearman rho'); ax.set_title(f'Difficulty atlas {title}'); fig.tight_layout()
     return fig
 
-def plot_top_pairs(sm:dict, scores:dict, outcomes:dict, k:int=3):
+def plot_top_pairs(sm:dict, # Spearman summary with 'rho', 'scores', 'outcomes'
+                   scores:dict, # score name -> per-point values
+                   outcomes:dict, # outcome name -> per-point values
+                   k:int=3, # number of pairs to plot
+                  ):
     "Scatter plots of the `k` score-outcome pairs with the largest |rho|."
     import matplotlib.pyplot as plt
     flat = torch.argsort(sm['rho'].abs().flatten(), descending=True)[:k]

@@ -52,11 +52,13 @@ def params_of(model:nn.Module, # the model
     if not ps: raise ValueError("`model` has no parameters with requires_grad=True; unfreeze at least one parameter.")
     return ps
 
-def buffers_of(model:nn.Module) -> dict[str, torch.Tensor]:
+def buffers_of(model:nn.Module, # the model whose buffers to take
+              ) -> dict[str, torch.Tensor]:
     "Detached dict of the buffers of `model` (batch-norm statistics and the like)."
     return {k: v.detach() for k, v in model.named_buffers()}
 
-def num_params(model:nn.Module) -> int:
+def num_params(model:nn.Module, # the model to count
+              ) -> int:
     "Number of trainable parameters of `model`."
     return sum(v.numel() for v in params_of(model).values())
 
@@ -144,7 +146,11 @@ def per_sample_grads(model:nn.Module, # model; evaluated with its current parame
     return torch.cat([v.reshape(len(X), -1) for v in g.values()], dim=1)
 
 # %% ../nbs/00_core.ipynb #39c72784
-def per_sample_grads_loop(model:nn.Module, loss_fn:Callable, X:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
+def per_sample_grads_loop(model:nn.Module, # the model (its trainable parameters are differentiated)
+                          loss_fn:Callable, # mean loss `loss_fn(logits, y)`, e.g. `F.cross_entropy`
+                          X:torch.Tensor, # inputs (n, ...)
+                          y:torch.Tensor, # labels (n,)
+                         ) -> torch.Tensor:
     "Reference implementation of `per_sample_grads`: one autograd call per sample (slow; for tests and benchmarks)."
     was_training = model.training; model.eval()
     ps = [p for p in model.parameters() if p.requires_grad]
@@ -319,7 +325,8 @@ def train(model:nn.Module, # model, trained in place
     return log
 
 # %% ../nbs/00_core.ipynb #55999e53
-def clone_model(model:nn.Module) -> nn.Module:
+def clone_model(model:nn.Module, # the model to copy
+               ) -> nn.Module:
     "A deep copy of `model` (unlearning methods never mutate their input unless asked)."
     import copy
     return copy.deepcopy(model)

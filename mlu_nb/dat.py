@@ -263,8 +263,10 @@ def lfd_of(model:nn.Module, # trained model
                 var_ugs=un.var().item(), ugs=u, learn=l)
 
 def unlearn_latency(model:nn.Module, # trained model (not modified)
-                    Xf:torch.Tensor, yf:torch.Tensor, # forget set
-                    Xr:torch.Tensor, yr:torch.Tensor, # retain set
+                    Xf:torch.Tensor, # forget-set inputs
+                    yf:torch.Tensor, # forget-set labels
+                    Xr:torch.Tensor, # retain-set inputs
+                    yr:torch.Tensor, # retain-set labels
                     target_loss:float, # forget-set loss of the retrained oracle
                     eps:float=0.05, # criterion: forget loss >= (1 - eps) * target_loss
                     lr:float=0.02, # SGD step size
@@ -404,7 +406,10 @@ def table2_text(rows:list, # rows from `dat_table2`
     full=dict(models=['mlp', 'smallcnn'], seeds=[0, 1, 2, 3, 4], fracs=[0.01, 0.05, 0.1], epochs=dict(mlp=20, smallcnn=15), k=4,
               n_eval=256, max_iters=400, trace_every=2, dat=[('DAT', 1e-2, 1e-1), ('DAT (strong)', 1.0, 1.0)], fig5=True),
     description='Paper 000 Table 2 / Figs. 4-5 on digits: DAT vs Vanilla, Fisher, Influence-Bal, SISA, Retrain (LFD, Var[UGS], latency, overhead).')
-def dat_table2(settings:dict, out_dir:Path, device) -> ExpResult:
+def dat_table2(settings:dict, # quick or full settings of the experiment
+               out_dir:Path, # folder for figures and caches
+               device, # torch device
+              ) -> ExpResult:
     "Table 2 analog on digits with Fig. 4 (LFD during unlearning) and Fig. 5 (Var[UGS] along training + envelope)."
     s = settings; D = digits(); U = _unlearn_module(); rows, curves, traces = [], {}, {}
     for mn in s['models']:
@@ -466,7 +471,10 @@ def dat_table2(settings:dict, out_dir:Path, device) -> ExpResult:
     quick=dict(model='mlp', seeds=[0], ks=[1, 4, 8], epochs=4, lam=(1.0, 1.0)),
     full=dict(model='smallcnn', seeds=[0, 1, 2], ks=[1, 2, 4, 8, 16], epochs=15, lam=(1e-2, 1e-1)),
     description='Paper 000 Fig. 6: effect of the sketch size k on accuracy, LFD and training overhead (digits).')
-def dat_k_effect(settings:dict, out_dir:Path, device) -> ExpResult:
+def dat_k_effect(settings:dict, # quick or full settings of the experiment
+                 out_dir:Path, # folder for figures and caches
+                 device, # torch device
+                ) -> ExpResult:
     "Accuracy, LFD and overhead of DAT as the sketch size k grows (Fig. 6)."
     s = settings; D = digits(); rows = []
     ei = torch.randperm(len(D.X_train), generator=torch.Generator().manual_seed(0))[:256]
@@ -494,7 +502,10 @@ def dat_k_effect(settings:dict, out_dir:Path, device) -> ExpResult:
     quick=dict(model='mlp', seed=0, epochs=4, lams=[(0, 0), (1e-2, 1e-1), (1, 1)]),
     full=dict(model='mlp', seed=0, epochs=15, lams=[(0, 0), (1e-3, 1e-2), (1e-2, 1e-1), (1e-1, 1), (1, 1), (1, 10), (10, 10)]),
     description='Paper 000 Fig. 8: Pareto trade-off between LFD and accuracy over (lam_ugs, lam_lfd) on digits.')
-def dat_pareto(settings:dict, out_dir:Path, device) -> ExpResult:
+def dat_pareto(settings:dict, # quick or full settings of the experiment
+               out_dir:Path, # folder for figures and caches
+               device, # torch device
+              ) -> ExpResult:
     "LFD and accuracy of DAT over a (lam_ugs, lam_lfd) grid (Fig. 8)."
     s = settings; D = digits(); rows = []
     ei = torch.randperm(len(D.X_train), generator=torch.Generator().manual_seed(0))[:256]
@@ -524,7 +535,9 @@ def cnn9(num_classes:int=10, # classes
 def cifar_dat(ckpt:str|Path, # checkpoint file (created or resumed)
               epochs:int=200, # total epochs of the run
               chunk:int=10, # epochs to run in this call before saving
-              lam_ugs:float=1e-2, lam_lfd:float=1e-1, k:int=4, # DAT settings (0, 0 = vanilla)
+              lam_ugs:float=1e-2, # DAT weight of Var[normalized UGS] (0 with `lam_lfd`=0: vanilla)
+              lam_lfd:float=1e-1, # DAT weight of the JSD alignment term (0 with `lam_ugs`=0: vanilla)
+              k:int=4, # DAT sketch size
               proj_dim:int|None=512, # projected initial gradients (full ones would be n x p floats)
               root:str='data', # torchvision root
               device=None, # device

@@ -22,7 +22,10 @@ __all__ = ['digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_c
 # %% ../nbs/90_experiments.ipynb #383658c5
 @register_experiment('digits_smallcnn', quick=dict(seeds=[0]), full=dict(seeds=[0, 1, 2, 3, 4]),
                      description='Train SmallCNN on digits with the shared recipe; test accuracy (target >= 95%).')
-def digits_smallcnn(settings:dict, out_dir:Path, device) -> ExpResult:
+def digits_smallcnn(settings:dict, # quick or full settings of the experiment
+                    out_dir:Path, # folder for figures and caches
+                    device, # torch device
+                   ) -> ExpResult:
     "Train `SmallCNN` on digits per seed and report the test accuracy."
     D = digits(); rows = []
     for s in settings['seeds']:

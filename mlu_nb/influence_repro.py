@@ -116,7 +116,10 @@ def _corr_claim_verdict(measured, paper, tol=0.15):
     quick=dict(seed=0, n_loo=40, l2=1e-3, cnn_n=128, cnn_width=4, cnn_loo=15, cnn_wd=5e-4, cnn_steps=60, cnn_lr=0.1),
     full=dict(seed=0, n_loo=200, l2=1e-3, cnn_n=512, cnn_width=8, cnn_loo=100, cnn_wd=5e-4, cnn_steps=500, cnn_lr=0.1),
     description='Eq. 4: predicted vs leave-one-out parameter shifts (L2 LogReg on digits; SmallCNN degradation).')
-def ugs_param_shift_experiment(settings:dict, out_dir:Path, device) -> ExpResult:
+def ugs_param_shift_experiment(settings:dict, # quick or full settings of the experiment
+                               out_dir:Path, # folder for figures and caches
+                               device, # torch device
+                              ) -> ExpResult:
     "Eq. 4 influence prediction vs real leave-one-out retraining on digits."
     s = settings; D = digits(); rows = []
     g = torch.Generator().manual_seed(s['seed'])
@@ -170,7 +173,10 @@ def ugs_param_shift_experiment(settings:dict, out_dir:Path, device) -> ExpResult
     quick=dict(seeds=[0, 1], width=4, n_score=300, n_hessian=128, k=20, top=5),
     full=dict(seeds=[0, 1, 2, 3, 4], width=16, n_score=1437, n_hessian=1437, k=20, top=5),
     description='Table 1: correlation of learnability and forgettability with Hessian spectral proxies (SmallCNN, digits).')
-def spectral_proxies_experiment(settings:dict, out_dir:Path, device) -> ExpResult:
+def spectral_proxies_experiment(settings:dict, # quick or full settings of the experiment
+                                out_dir:Path, # folder for figures and caches
+                                device, # torch device
+                               ) -> ExpResult:
     "Table 1 on SmallCNN / digits: Pearson corr of (l_i, phi_i) with curvature norm and top-5 eigenspace cosine."
     s = settings; D = digits(); rows = []
     for seed in s['seeds']:

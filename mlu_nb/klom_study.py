@@ -30,8 +30,12 @@ def train_stack(name:str, # model name for `make_model` ('mlp', 'logreg')
                 data:TensorData, # dataset (shapes, classes)
                 idx:torch.Tensor, # training indices into data.X_train (e.g. the retain set)
                 n_models:int, # N models, seeds seed..seed+N-1
-                epochs:int=10, lr:float=0.05, batch_size:int=128, momentum:float=0.9, weight_decay:float=1e-4,
-                seed:int=0,
+                epochs:int=10, # passes over the training indices
+                lr:float=0.05, # SGD learning rate
+                batch_size:int=128, # minibatch size
+                momentum:float=0.9, # SGD momentum
+                weight_decay:float=1e-4, # L2 penalty
+                seed:int=0, # base seed (model i uses seed + i; also the shuffling)
                ) -> list[nn.Module]:
     "Train `n_models` copies of `name` on `data.X_train[idx]` at once (vmap over stacked parameters); return the modules."
     if n_models < 1: raise ValueError(f"`n_models` must be >= 1, got {n_models}.")
@@ -91,7 +95,11 @@ def klom_runs(split:Split, # the forget/retain split
     return rows
 
 # %% ../nbs/31_klom.ipynb #eefcc764
-def forget_sets(data:TensorData, names, pretrained:list, seed:int=0) -> dict[str, Split]:
+def forget_sets(data:TensorData, # dataset to split
+                names, # forget set names: 'random<k>', 'top<k>_loss', 'top<k>_ugs'
+                pretrained:list, # pretrained models scoring the 'top' sets
+                seed:int=0, # seed of the random sets
+               ) -> dict[str, Split]:
     "Forget sets by name: 'random<k>', 'top<k>_loss' (highest mean pretrained loss), 'top<k>_ugs' (UGS of paper 000, damped)."
     out = {}
     for nm in names:
@@ -107,7 +115,8 @@ def forget_sets(data:TensorData, names, pretrained:list, seed:int=0) -> dict[str
         else: raise ValueError(f"unknown forget set {nm!r}: use 'random<k>', 'top<k>_loss' or 'top<k>_ugs'.")
     return out
 
-def classify_runs(rows:list) -> list[dict]:
+def classify_runs(rows:list, # rows of `klom_runs`, the pretrained row first
+                 ) -> list[dict]:
     "Label each unlearning run 'barely moved', 'broke' or 'unlearned' (or 'other') relative to the pretrained row."
     p = rows[0]; Fp, acc_p = p['forget_klom'], p['val_acc']
     for r in rows[1:]:
@@ -115,7 +124,9 @@ def classify_runs(rows:list) -> list[dict]:
         r['outcome'] = 'broke' if broke else 'barely moved' if r['forget_klom'] >= 0.75 * Fp else 'unlearned' if r['forget_klom'] < 0.5 * Fp else 'other'
     return rows
 
-def plot_klom(results:dict, ax_row=None):
+def plot_klom(results:dict, # forget set name -> rows of `klom_runs`
+              ax_row=None, # unused; the function makes its own row of axes
+             ):
     "Fig. 1-3: 95th-percentile KLoM forget (x) vs validation (y) per run, colored by cost relative to retraining."
     import matplotlib.pyplot as plt
     from matplotlib.colors import LogNorm
@@ -152,7 +163,10 @@ FULL_GRID = {
 @register_experiment('klom_ascent', quick=dict(model='mlp', n_models=20, epochs=10, sets=('random10', 'top10_loss'), grid='quick'),
                      full=dict(model='mlp', n_models=100, epochs=30, sets=('random10', 'random100', 'top10_loss', 'top10_ugs', 'top100_ugs'), grid='full'),
                      description='Paper 002 Sec. 3 / Fig. 1-3: KLoM of GA, GDA and SCRUB runs on digits (N oracles vs N unlearned)')
-def exp_klom_ascent(settings:dict, out_dir=None, device=None) -> ExpResult:
+def exp_klom_ascent(settings:dict, # quick or full settings of the experiment
+                    out_dir=None, # folder for figures and caches
+                    device=None, # torch device
+                   ) -> ExpResult:
     "KLoM study: N oracles and N pretrained MLPs per forget set, GA/GDA/SCRUB over a grid, claims with verdicts."
     dg = digits(flat=True); N, ep = settings['n_models'], settings['epochs']
     grid = QUICK_GRID if settings['grid'] == 'quick' else FULL_GRID

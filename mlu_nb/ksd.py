@@ -161,7 +161,11 @@ def ksd_scores(model:nn.Module, # trained classifier returning logits
     logits = predict_logits(model, X).double().cpu()
     logp = torch.log_softmax(logits, -1)
     H = (-(logp.exp() * logp).sum(1)).clamp_min(entropy_floor)
-    ssn = per_sample_grads(model, F.cross_entropy, X, y, chunk_size=chunk_size).norm(dim=1).double().cpu()
+    # SSN needs only norms: take per-sample gradients in blocks of at most ~2^28 numbers, so ResNet-sized models
+    # (p ~ 1e7) never hold an (n, p) matrix
+    gb = max(1, min(len(X), (2 ** 28) // num_params(model)))
+    ssn = torch.cat([per_sample_grads(model, F.cross_entropy, X[i:i+gb], y[i:i+gb], chunk_size=chunk_size).norm(dim=1)
+                     for i in range(0, len(X), gb)]).double().cpu()
     out = dict(PC=logp.gather(1, y.cpu()[:, None]).squeeze(1).exp(), MKSD=torch.cat(mk).cpu(), MSKSD=torch.cat(ms).cpu(), SSN=ssn)
     out['EMSKSD'] = out['MSKSD'] / H
     for k, v in out.items(): check_finite(v, k)
@@ -352,7 +356,8 @@ def difficulty_table(rows:list, # rows of `ksd_difficulty`
     return '\n'.join(out)
 
 # %% ../nbs/40_ksd.ipynb #50f684ae
-def claims_markdown(res:ExpResult) -> str:
+def claims_markdown(res:ExpResult, # result of an experiment function
+                   ) -> str:
     "The claims of an `ExpResult` as a markdown table: claim | paper | measured | verdict."
     esc = lambda x: str(x).replace('|', '/')
     return '\n'.join(['| claim | paper | measured | verdict |', '|---|---|---|---|'] +

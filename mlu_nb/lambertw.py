@@ -78,7 +78,12 @@ def _check_sizes(R_j, alpha, n_R, n_F, lam):
     if alpha * R_j > n_F * (1 + 1e-12):
         raise ValueError(f"`alpha*R_j`={alpha*R_j:g} exceeds `n_F`={n_F}: coordinate j's forget samples are part of F; lower `alpha` or raise `n_F`.")
 
-def lambda_args(R_j:float, alpha:float, n_R:float, n_F:float, lam:float) -> tuple[float, float, float]:
+def lambda_args(R_j:float, # retain samples on coordinate j, |R_j|
+                alpha:float, # forget fraction on coordinate j, |F_j| = alpha |R_j|
+                n_R:float, # retain set size |R|
+                n_F:float, # forget set size |F|
+                lam:float, # ridge lambda > 0
+               ) -> tuple[float, float, float]:
     "Lambert-W arguments `(z_D, z_R, z_DA)` of Lemma 2."
     _check_sizes(R_j, alpha, n_R, n_F, lam)
     return ((1 + alpha) * R_j / (lam * (n_R + n_F)), R_j / (lam * n_R), (1 - alpha * n_R / n_F) * R_j / (lam * n_R))
@@ -112,7 +117,12 @@ def stationary_bruteforce(c:float, # coefficient of e^{-w}
     return [mn], [mx]
 
 # %% ../nbs/30_lambertw.ipynb #44019be2
-def closed_forms_grid(R_j, alpha, n_R, n_F, lam) -> dict[str, np.ndarray]:
+def closed_forms_grid(R_j, # retain samples on coordinate j (array-like, broadcast)
+                      alpha, # forget fraction on coordinate j (array-like, broadcast)
+                      n_R, # retain set size (array-like, broadcast)
+                      n_F, # forget set size (array-like, broadcast)
+                      lam, # ridge lambda > 0 (array-like, broadcast)
+                     ) -> dict[str, np.ndarray]:
     "Vectorized Lemma 2 over broadcast arrays: `wD`, `wR`, `wDA` (-inf where DA diverges) and `kind` (0/1/2 = `Branch` order)."
     R_j, alpha, n_R, n_F, lam = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (R_j, alpha, n_R, n_F, lam)))
     bad = ~((alpha >= 0) & (lam > 0) & (R_j >= 1) & (n_R >= R_j) & (n_F >= 1) & (alpha * R_j <= n_F * (1 + 1e-12)))
@@ -133,11 +143,17 @@ def lemma3_interval(n_R:float, # retain set size
     if not (n_R >= 1 and n_F >= 1): raise ValueError(f"`n_R` and `n_F` must be >= 1, got {n_R}, {n_F}.")
     return n_F**2 / (n_R * (2 * n_F + n_R)), n_F / n_R
 
-def lemma4_bound(alpha, n_R, n_F) -> np.ndarray:
+def lemma4_bound(alpha, # forget fraction(s) on coordinate j
+                 n_R, # retain set size
+                 n_F, # forget set size
+                ) -> np.ndarray:
     "Lemma 4: upper bound |ln((1+alpha)|R|/|D|)| on |w^D - w^R|."
     return np.abs(np.log((1 + np.asarray(alpha, float)) * n_R / (n_R + n_F)))
 
-def lemma5_bound(R_j, n_R, lam) -> np.ndarray:
+def lemma5_bound(R_j, # retain samples on coordinate j
+                 n_R, # retain set size
+                 lam, # ridge lambda > 0
+                ) -> np.ndarray:
     "Lemma 5: lower bound W_0(|R_j|/(lam |R|)) on |w^R - w^DA| for alpha >= |F|/|R|."
     return sps.lambertw(np.asarray(R_j, float) / (np.asarray(lam, float) * n_R), 0).real
 
@@ -171,7 +187,12 @@ def check_lemmas(n_alpha:int=4000, # alpha grid points per configuration
     return out
 
 # %% ../nbs/30_lambertw.ipynb #61b087e1
-def plot_alpha_sweep(R_j=50, n_R=1000, n_F=10, lam=0.1, ax=None):
+def plot_alpha_sweep(R_j=50, # retain samples on coordinate j
+                     n_R=1000, # retain set size
+                     n_F=10, # forget set size
+                     lam=0.1, # ridge lambda > 0
+                     ax=None, # matplotlib axes to draw on; None = new figure
+                    ):
     "Plot w^D, w^R, w^DA (and the W_{-1} maximum) against alpha with the Lemma 3 interval shaded."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
@@ -187,7 +208,15 @@ def plot_alpha_sweep(R_j=50, n_R=1000, n_F=10, lam=0.1, ax=None):
     ax.legend(fontsize=7); return ax.figure
 
 # %% ../nbs/30_lambertw.ipynb #0976b2f9
-def iterative_da_map(w, R_j, alpha, n_R, n_F, lam, eta, order:str='descent_first'):
+def iterative_da_map(w, # current weight(s) on coordinate j
+                     R_j, # retain samples on coordinate j
+                     alpha, # forget fraction on coordinate j
+                     n_R, # retain set size
+                     n_F, # forget set size
+                     lam, # ridge lambda
+                     eta, # step size of both steps
+                     order:str='descent_first', # 'descent_first' or 'ascent_first'
+                    ):
     "One descent (retain) + ascent (forget) round of App. C.3; `order` 'descent_first' or 'ascent_first'."
     r, f = R_j / n_R, alpha * R_j / n_F
     desc = lambda v: v - eta * (-r * np.exp(-v) + lam * v)
@@ -196,7 +225,16 @@ def iterative_da_map(w, R_j, alpha, n_R, n_F, lam, eta, order:str='descent_first
     if order == 'ascent_first': return desc(asc(w))
     raise ValueError(f"`order` must be 'descent_first' or 'ascent_first', got {order!r}.")
 
-def iterative_da_fixed_point(R_j, alpha, n_R, n_F, lam, eta, order='descent_first', lo=-40.0, hi=None) -> tuple[float, float]|None:
+def iterative_da_fixed_point(R_j, # retain samples on coordinate j
+                             alpha, # forget fraction on coordinate j
+                             n_R, # retain set size
+                             n_F, # forget set size
+                             lam, # ridge lambda > 0
+                             eta, # step size > 0
+                             order='descent_first', # 'descent_first' or 'ascent_first'
+                             lo=-40.0, # lower end of the search grid for w
+                             hi=None, # upper end of the search grid; None = W_0(R_j/(lam n_R)) + 5
+                            ) -> tuple[float, float]|None:
     "Largest attracting-from-above fixed point `(w*, multiplier T'(w*))` of `iterative_da_map`, or None; stable iff |multiplier| < 1."
     _check_sizes(R_j, alpha, n_R, n_F, lam)
     if not eta > 0: raise ValueError(f"`eta` must be > 0, got {eta}.")
@@ -236,7 +274,8 @@ def _newton2d(A, B, eps, lam, w0, iters=400, clip=0.5):
 def solve_2d(R_ij:float, # retain samples at (1, eps)
              alpha, # forget fraction: alpha R_ij samples at (eps, 1)
              eps, # correlation epsilon in [0, 1)
-             n_R:float, n_F:float, # retain / forget set sizes
+             n_R:float, # retain set size
+             n_F:float, # forget set size
              lam, # ridge
             ) -> dict[str, np.ndarray]:
     "Stationary points (x, y coordinates) of pretrain, retrain (Lemma 6 closed form) and DA for the 2-D problem."
@@ -254,7 +293,13 @@ def solve_2d(R_ij:float, # retain samples at (1, eps)
                 conv=cD & (cDA | dDA), da_diverged=dDA)
 
 # %% ../nbs/30_lambertw.ipynb #649fcbae
-def fig4_region(R_ij=100, n_R=1000, n_Fs=(20, 50, 100), lam=0.01, n_eps=30, n_alpha=100) -> dict:
+def fig4_region(R_ij=100, # retain samples at (1, eps)
+                n_R=1000, # retain set size
+                n_Fs=(20, 50, 100), # forget set sizes, one curve each
+                lam=0.01, # ridge
+                n_eps=30, # eps grid points in [0.02, 0.98]
+                n_alpha=100, # alpha grid points (geometric) per forget set size
+               ) -> dict:
     "Alpha range (min, max per eps) where DA is detrimental in both rewritten coordinates, for each forget set size."
     eps = np.linspace(0.02, 0.98, n_eps)
     out = dict(eps=eps, curves={}, unconverged=0)
@@ -268,7 +313,10 @@ def fig4_region(R_ij=100, n_R=1000, n_Fs=(20, 50, 100), lam=0.01, n_eps=30, n_al
         out['curves'][nF] = dict(amin=amin, amax=amax, frac=det.mean(), det=det, alpha=a)
     return out
 
-def plot_fig4(reg:dict, n_R=1000, ax=None):
+def plot_fig4(reg:dict, # output of `fig4_region`
+              n_R=1000, # retain set size used for `reg` (labels |F|/|R|)
+              ax=None, # matplotlib axes to draw on; None = new figure
+             ):
     "Fig. 4: the alpha window where DA is detrimental, against eps, one color per |F|/|R|."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5.5, 3.5))[1]
@@ -279,7 +327,11 @@ def plot_fig4(reg:dict, n_R=1000, ax=None):
     ax.set_title('DA detrimental: (--) min alpha, (-) max alpha', fontsize=9); return ax.figure
 
 # %% ../nbs/30_lambertw.ipynb #4d625eae
-def app_i_limits(eps, lam:float, n_R:float, n_D:float) -> dict:
+def app_i_limits(eps, # correlation(s) epsilon
+                 lam:float, # ridge
+                 n_R:float, # retain set size
+                 n_D:float, # full training set size |D|
+                ) -> dict:
     "App. I closed forms: retrain (exact), pretrain at eps=1 (Eq. 9), and the eps->1 DA sum w1+w2 (Eq. 14-15, re-derived)."
     eps = np.asarray(eps, float)
     wR1 = sps.lambertw((1 + eps**2) / (lam * n_R)).real / (1 + eps**2)
@@ -306,7 +358,10 @@ def _closed_form_max_relerr(n:int, seed:int) -> float:
 @register_experiment('lambertw_closed_forms', quick=dict(n_random=300, n_alpha=2000, n_eps=30),
                      full=dict(n_random=5000, n_alpha=20000, n_eps=60),
                      description='Paper 002 Sec. 5.1 / App. C-I: Lambert-W closed forms, Lemmas 3-5, Cor. 1, iterative DA, Fig. 4, App. I')
-def exp_lambertw_closed_forms(settings:dict, out_dir=None, device=None) -> ExpResult:
+def exp_lambertw_closed_forms(settings:dict, # quick or full settings of the experiment
+                              out_dir=None, # folder for figures and caches
+                              device=None, # torch device
+                             ) -> ExpResult:
     "Check the logistic-regression theory of paper 002 numerically; claims with measured verdicts."
     err = _closed_form_max_relerr(settings['n_random'], 0)
     chk = check_lemmas(settings['n_alpha'])
@@ -370,13 +425,23 @@ def toy_loss(theta, # (..., 2) parameters (a, b)
     h = np.tanh(theta @ F.T / 2)
     return (np.asarray(alpha) * (h - TOY_Y)**2).sum(-1) / N + lam / 2 * (theta**2).sum(-1)
 
-def toy_grad(theta, alpha, lam=0.1, norm='half') -> np.ndarray:
+def toy_grad(theta, # (..., 2) parameters (a, b)
+             alpha, # (4,) multiplicities
+             lam=0.1, # ridge
+             norm='half', # 'half' or 'mean', as in `toy_loss`
+            ) -> np.ndarray:
     "Analytic gradient of `toy_loss` (dh/dz = (1 - h^2)/2)."
     F = np.stack([TOY_T, TOY_T**2], 1); N = 2.0 if norm == 'half' else 2.0 * TOY_ALPHA['pretrain'].sum()
     h = np.tanh(np.asarray(theta) @ F.T / 2)
     return (np.asarray(alpha) * 2 * (h - TOY_Y) * (1 - h**2) / 2) @ F / N + lam * np.asarray(theta)
 
-def toy_descend(theta0, alpha, lam=0.1, norm='half', lr=0.02, steps=20000) -> np.ndarray:
+def toy_descend(theta0, # (2,) starting parameters
+                alpha, # (4,) multiplicities
+                lam=0.1, # ridge
+                norm='half', # 'half' or 'mean', as in `toy_loss`
+                lr=0.02, # step size
+                steps=20000, # gradient steps
+               ) -> np.ndarray:
     "Gradient-descent trajectory (steps+1, 2) on `toy_loss` from `theta0`."
     tr = np.empty((steps + 1, 2)); tr[0] = theta0
     for k in range(steps): tr[k + 1] = tr[k] - lr * toy_grad(tr[k], alpha, lam, norm)  # sequential by nature
@@ -397,7 +462,9 @@ def toy_study(norm:str='half', lr:float|None=None, steps:int=5000) -> dict:
     return dict(norm=norm, traj=dict(pretrain=pre, retrain=ret, retrain_scratch=ret0, gda=gda, finetuned=ft), correct=correct,
                 retain_loss=dict(retrain=float(toy_loss(ret[-1], P['retrain'], norm=norm)), finetuned=float(toy_loss(ft[-1], P['retrain'], norm=norm))))
 
-def plot_fig5(study:dict, lim=(-0.5, 3.5, -1.6, 0.6)):
+def plot_fig5(study:dict, # output of `toy_study`
+              lim=(-0.5, 3.5, -1.6, 0.6), # landscape extent (a_min, a_max, b_min, b_max)
+             ):
     "Fig. 5: pretrain / retrain / GDA landscapes with trajectories, and decision boundaries in (t, t^2) space."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 4, figsize=(15, 3.4))
@@ -419,7 +486,10 @@ def plot_fig5(study:dict, lim=(-0.5, 3.5, -1.6, 0.6)):
 # %% ../nbs/30_lambertw.ipynb #1a911f94
 @register_experiment('lambertw_toy', quick=dict(steps=5000), full=dict(steps=50000),
                      description='Paper 002 Sec. 5.2 / Fig. 5: GDA picks the wrong minimum of a 2-parameter sigmoidal model')
-def exp_lambertw_toy(settings:dict, out_dir=None, device=None) -> ExpResult:
+def exp_lambertw_toy(settings:dict, # quick or full settings of the experiment
+                     out_dir=None, # folder for figures and caches
+                     device=None, # torch device
+                    ) -> ExpResult:
     "Sec. 5.2 toy under both loss normalizations: where GDA lands and whether fine-tuning on the retain set escapes."
     st = {n: toy_study(n, steps=settings['steps']) for n in ('half', 'mean')}
     wrong = [s['correct']['gda'].tolist() == [True, True, True, False] for s in st.values()]
@@ -441,7 +511,11 @@ def train_masked_logregs(X:torch.Tensor, # (n, d) inputs
                          y:torch.Tensor, # (n,) labels
                          masks:torch.Tensor, # (M, n) 0/1 training masks, one model per row
                          num_classes:int, # classes
-                         steps:int=150, lr:float=0.5, momentum:float=0.9, weight_decay:float=1e-3, seed:int=0,
+                         steps:int=150, # full-batch gradient steps
+                         lr:float=0.5, # learning rate
+                         momentum:float=0.9, # heavy-ball momentum
+                         weight_decay:float=1e-3, # L2 penalty on the weights
+                         seed:int=0, # seed of the weight initialization
                         ) -> dict[str, torch.Tensor]:
     "Train M softmax regressions at once (full-batch heavy-ball GD), model m on the rows where `masks[m]` is 1."
     if masks.ndim != 2 or masks.shape[1] != len(X): raise ValueError(f"`masks` must be (M, {len(X)}), got {tuple(masks.shape)}.")
@@ -460,14 +534,18 @@ def _masked_logreg_loss(p, X, y, m, weight_decay):
     lp = torch.log_softmax(X @ p['W'] + p['b'], -1).gather(1, y[:, None])[:, 0]
     return -(lp * m).sum() / m.sum() + weight_decay / 2 * (p['W']**2).sum()
 
-def logreg_predict(P:dict, X:torch.Tensor) -> torch.Tensor:
+def logreg_predict(P:dict, # stacked parameters from `train_masked_logregs`
+                   X:torch.Tensor, # (n, d) inputs
+                  ) -> torch.Tensor:
     "Predicted classes (M, n) of stacked softmax regressions."
     return (X @ P['W'] + P['b'][:, None]).argmax(-1)
 
 # %% ../nbs/30_lambertw.ipynb #84a95709
 def lemma1_gaps(sizes=(10, 50, 200), # forget set sizes |F|
                 draws:int=60, # random forget sets (and oracles) per size
-                steps:int=150, seed:int=0) -> dict:
+                steps:int=150, # gradient steps per oracle
+                seed:int=0, # seed of the forget sets and initialization
+               ) -> dict:
     "Per size: |Acc_test - Acc_forget| of oracles retrained without a random F, and the pretrained model's forget accuracy."
     dg = digits(flat=True); X, y, Xt, yt = dg.X_train.float(), dg.y_train, dg.X_test.float(), dg.y_test
     g = torch.Generator().manual_seed(seed); n = len(X); out = {}
@@ -500,7 +578,9 @@ def hoeffding_check(gaps:dict, # output of `lemma1_gaps`
     return res
 
 # %% ../nbs/30_lambertw.ipynb #ae11f8d6
-def plot_lemma1(gaps:dict, hc:dict):
+def plot_lemma1(gaps:dict, # output of `lemma1_gaps`
+                hc:dict, # output of `hoeffding_check`
+               ):
     "Empirical tail P(|Acc_T - Acc_F| > eps) of oracles against the Hoeffding bound, one panel per |F|."
     import matplotlib.pyplot as plt
     ks = sorted(hc); fig, axs = plt.subplots(1, len(ks), figsize=(4 * len(ks), 3))
@@ -512,7 +592,10 @@ def plot_lemma1(gaps:dict, hc:dict):
 @register_experiment('lambertw_random_sets', quick=dict(sizes=(10, 50, 200), draws=30, steps=100),
                      full=dict(sizes=(10, 50, 100, 200), draws=400, steps=300),
                      description='Paper 002 Lemma 1: oracle forget accuracy tracks test accuracy within the Hoeffding bound (digits)')
-def exp_lambertw_random_sets(settings:dict, out_dir=None, device=None) -> ExpResult:
+def exp_lambertw_random_sets(settings:dict, # quick or full settings of the experiment
+                             out_dir=None, # folder for figures and caches
+                             device=None, # torch device
+                            ) -> ExpResult:
     "Lemma 1 on digits with softmax-regression oracles retrained without random forget sets."
     sizes = tuple(settings['sizes'])
     gaps = lemma1_gaps(sizes, settings['draws'], settings['steps']); hc = hoeffding_check(gaps)

@@ -117,7 +117,10 @@ def _score_model(name, D, seed, s, device='cpu'):
     quick=dict(models=['logreg', 'mlp', 'smallcnn'], seeds=[0, 1], n_score=200, n_hessian=128, cnn_width=4, ga_lr=0.5, max_steps=100),
     full=dict(models=['logreg', 'mlp', 'smallcnn'], seeds=list(range(10)), n_score=1437, n_hessian=1437, cnn_width=16, ga_lr=0.5, max_steps=1000),
     description='Fig. 1/3: Spearman(learnability, forgetting cost) and LFD per model on digits.')
-def lfd_misalignment_experiment(settings:dict, out_dir:Path, device) -> ExpResult:
+def lfd_misalignment_experiment(settings:dict, # quick or full settings of the experiment
+                                out_dir:Path, # folder for figures and caches
+                                device, # torch device
+                               ) -> ExpResult:
     "Fig. 1 / 3a / 3b on digits: rank correlation of learnability with forgetting cost, and LFD, per model and seed."
     s = settings; D = _load(s.get('dataset', 'digits')); rows = []; first = {}
     for name in s['models']:

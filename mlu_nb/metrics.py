@@ -177,7 +177,12 @@ def klom_p95(unlearned_margins:torch.Tensor|np.ndarray, # (N, n) unlearned margi
     return torch.quantile(klom(unlearned_margins, oracle_margins, **kw), q).item()
 
 # %% ../nbs/03_metrics.ipynb #10c22e6c
-def klom_loop(unlearned_margins, oracle_margins, bins:int=20, eps:float=1e-5, clip:float=100.0) -> np.ndarray:
+def klom_loop(unlearned_margins, # (N, n) unlearned margins
+              oracle_margins, # (N', n) oracle margins
+              bins:int=20, # histogram bins
+              eps:float=1e-5, # added to every bin probability before normalizing
+              clip:float=100.0, # margins are clipped to [-clip, clip]
+             ) -> np.ndarray:
     "Reference KLoM: one `np.histogram` pair per sample in a Python loop (slow; for tests and benchmarks)."
     U = np.clip(np.asarray(unlearned_margins, dtype=np.float64), -clip, clip)
     O = np.clip(np.asarray(oracle_margins, dtype=np.float64), -clip, clip)

@@ -83,7 +83,10 @@ def relative_magnitude(model:nn.Module, # classifier with float inputs
     return t - o
 
 # %% ../nbs/50_mumis.ipynb #94afcf50
-def input_sensitivity_loop(model:nn.Module, X:torch.Tensor, y:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def input_sensitivity_loop(model:nn.Module, # classifier with float inputs
+                           X:torch.Tensor, # inputs (n, ...)
+                           y:torch.Tensor, # target labels (n,)
+                          ) -> tuple[torch.Tensor, torch.Tensor]:
     "Reference `input_sensitivity`: one autograd call per sample and class (slow; for tests and benchmarks)."
     was = model.training; model.eval()
     C = _num_outputs(model, X); tg, ot = [], []
@@ -285,7 +288,8 @@ def md_table(rows:list, # list of dicts with the same keys
     return '\n'.join(['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)] +
                      ['| ' + ' | '.join(fmt(r.get(k, '')) for k in keys) + ' |' for r in rows])
 
-def claims_table(claims:list) -> str:
+def claims_table(claims:list, # `Claim`s of an experiment
+                ) -> str:
     "Markdown table claim | paper | measured | verdict | note."
     return md_table([dict(claim=c.claim, paper=c.paper, measured=c.measured, verdict=c.verdict, note=c.note) for c in claims])
 
@@ -297,7 +301,10 @@ def _hist(ax, vals:dict, title:str, log:bool=True):
 
 @register_experiment('mumis_sensitivity', quick=dict(seed=0, n=500), full=dict(seed=0, n=1437),
                      description='Paper 004 Fig. 1-2: input sensitivity of training data at init vs after training (digits, SmallCNN).')
-def mumis_sensitivity(settings:dict, out_dir:Path, device) -> ExpResult:
+def mumis_sensitivity(settings:dict, # quick or full settings of the experiment
+                      out_dir:Path, # folder for figures and caches
+                      device, # torch device
+                     ) -> ExpResult:
     "Fig. 1-2: $\\|\\nabla_x f\\|_F$ and target vs other-class sensitivity at initialization and after training."
     s = settings['seed']; D = digits()
     X, y = D.X_train[:settings['n']], D.y_train[:settings['n']]
@@ -332,7 +339,10 @@ def mumis_sensitivity(settings:dict, out_dir:Path, device) -> ExpResult:
 # %% ../nbs/50_mumis.ipynb #1b49f74b
 @register_experiment('mumis_proportions', quick=dict(seeds=[0]), full=dict(seeds=[0, 1, 2]),
                      description='Paper 004 Fig. 3-4: proportion of forget samples whose sensitivities rise/fall from pretrained to retrained model.')
-def mumis_proportions(settings:dict, out_dir:Path, device) -> ExpResult:
+def mumis_proportions(settings:dict, # quick or full settings of the experiment
+                      out_dir:Path, # folder for figures and caches
+                      device, # torch device
+                     ) -> ExpResult:
     "Fig. 3-4: rise/fall proportions of target, other-class and relative sensitivity on the forget set, per task."
     rows = []
     for task in TASKS:
@@ -407,7 +417,10 @@ PAPER_SPEEDUP = {'class': 1000, 'subclass': 100, 'random': 80}
                      full=dict(seed=0, suite='cifar', model='resnet18', record=False, cache_dir='cache/mumis',
                                mumis_hp={t: dict(lr=2e-3, max_iter=30, delta=None) for t in TASKS}),
                      description='Paper 004 Tables 1/3/5 and Sec. 4.3: MU-Mis vs baselines vs retrain, and speed-up (quick: digits/SmallCNN; full: CIFAR/ResNet-18).')
-def mumis_tables(settings:dict, out_dir:Path, device) -> ExpResult:
+def mumis_tables(settings:dict, # quick or full settings of the experiment
+                 out_dir:Path, # folder for figures and caches
+                 device, # torch device
+                ) -> ExpResult:
     "Tables 1/3/5 analogs (full class, sub-class, random 100) and MU-Mis's speed-up over retraining."
     allrows, closest, speed = [], {}, {}
     mkw = {k: settings[k] for k in ('model', 'suite', 'record', 'cache_dir') if k in settings}
@@ -449,7 +462,10 @@ def mumis_tables(settings:dict, out_dir:Path, device) -> ExpResult:
 # %% ../nbs/50_mumis.ipynb #13b5352d
 @register_experiment('mumis_ablation', quick=dict(seed=0, oc_bound=2.0), full=dict(seed=0, oc_bound=2.0),
                      description='Paper 004 Table 6: loss-term ablation (TC, OC, TC then OC, TC - OC) for full-class forgetting.')
-def mumis_ablation(settings:dict, out_dir:Path, device) -> ExpResult:
+def mumis_ablation(settings:dict, # quick or full settings of the experiment
+                   out_dir:Path, # folder for figures and caches
+                   device, # torch device
+                  ) -> ExpResult:
     "Table 6 analog: retain/forget acc and MIA for each loss-term variant on full-class forgetting."
     T = task_models('class', settings['seed'], device=device); sp, pre = T['split'], T['pre']
     hp = dict(MUMIS_HP['class'], delta=None)

@@ -183,7 +183,12 @@ def coherence_matrix_sqrtm(H, # stack (n, d, d) of PSD Hessians
     return torch.linalg.matrix_norm(R[:, None] @ R[None], 'fro')
 
 # %% ../nbs/20_stability.ipynb #a40fe95a
-def mix_weights(eta:float, alpha:float, B:float, n_r:int, n_f:int) -> tuple[float, float]:
+def mix_weights(eta:float, # learning rate
+                alpha:float, # forget weight
+                B:float, # expected batch size
+                n_r:int, # number of retain samples
+                n_f:int, # number of forget samples
+               ) -> tuple[float, float]:
     "The normalized weights $(C_r', C_f')$ of Eq. 5 and Thm. 2.3."
     C_r, C_f = mix_constants(eta, alpha, B, n_r, n_f)
     s = math.sqrt(C_r) + math.sqrt(C_f)
@@ -192,14 +197,21 @@ def mix_weights(eta:float, alpha:float, B:float, n_r:int, n_f:int) -> tuple[floa
 
 def mix_hessians(H_r, # retain Hessians (n_r, d, d)
                  H_f, # forget Hessians (n_f, d, d)
-                 eta:float, alpha:float, B:float, # learning rate, forget weight, batch size
+                 eta:float, # learning rate
+                 alpha:float, # forget weight
+                 B:float, # expected batch size
                 ) -> torch.Tensor:
     "All pair Hessians $D_{rf}=C_r'H_r+C_f'H_f$ (Eq. 5), shape (n_r, n_f, d, d); small problems only."
     H_r, H_f = check_hessians(H_r, 'H_r'), check_hessians(H_f, 'H_f')
     cr, cf = mix_weights(eta, alpha, B, len(H_r), len(H_f))
     return cr * H_r[:, None] + cf * H_f[None]
 
-def mix_hessian(H_r, H_f, eta:float, alpha:float, B:float) -> torch.Tensor:
+def mix_hessian(H_r, # retain Hessians (n_r, d, d)
+                H_f, # forget Hessians (n_f, d, d)
+                eta:float, # learning rate
+                alpha:float, # forget weight
+                B:float, # expected batch size
+               ) -> torch.Tensor:
     "The mix-Hessian $D=\\frac1{n_rn_f}\\sum_{rf}D_{rf}=C_r'H_R+C_f'H_F$ (Eq. 5)."
     H_r, H_f = check_hessians(H_r, 'H_r'), check_hessians(H_f, 'H_f')
     cr, cf = mix_weights(eta, alpha, B, len(H_r), len(H_f))
@@ -207,7 +219,8 @@ def mix_hessian(H_r, H_f, eta:float, alpha:float, B:float) -> torch.Tensor:
 
 def mix_coherence_from_gram(G:torch.Tensor, # Gram matrix tr(H_a H_b) of retain then forget Hessians, (n_r+n_f)^2
                             n_r:int, # number of retain Hessians (the first n_r rows)
-                            cr:float, cf:float, # mix weights C_r', C_f'
+                            cr:float, # retain mix weight C_r'
+                            cf:float, # forget mix weight C_f'
                            ) -> torch.Tensor:
     "Mix-coherence matrix $S$ (Def. 3), $(n_rn_f)\\times(n_rn_f)$, by broadcasting blocks of the Gram matrix."
     Grr, Grf, Gff = G[:n_r, :n_r], G[:n_r, n_r:], G[n_r:, n_r:]
@@ -217,7 +230,13 @@ def mix_coherence_from_gram(G:torch.Tensor, # Gram matrix tr(H_a H_b) of retain 
     P.add_((cr * cf * Grf)[:, None, None, :]).add_((cr * cf * Grf.T)[None, :, :, None]).add_((cf**2 * Gff)[None, :, None, :])
     return P.clamp_min_(0).sqrt_().reshape(n_r * n_f, n_r * n_f)
 
-def mix_coherence_matrix(H_r, H_f, eta:float, alpha:float, B:float, tol:float=1e-8) -> torch.Tensor:
+def mix_coherence_matrix(H_r, # retain Hessians (n_r, d, d), PSD
+                         H_f, # forget Hessians (n_f, d, d), PSD
+                         eta:float, # learning rate
+                         alpha:float, # forget weight
+                         B:float, # expected batch size
+                         tol:float=1e-8, # PSD tolerance
+                        ) -> torch.Tensor:
     "Mix-coherence matrix $S_{(rf),(r'f')}=\\|D_{rf}^{1/2}D_{r'f'}^{1/2}\\|_F$ (Def. 3) without square roots."
     H_r, H_f = check_hessians(H_r, 'H_r', tol=tol), check_hessians(H_f, 'H_f', tol=tol)
     cr, cf = mix_weights(eta, alpha, B, len(H_r), len(H_f))
@@ -233,7 +252,12 @@ class Coherence:
     cr: float          # C_r'
     cf: float          # C_f'
 
-def max_pair_eig(H_r:torch.Tensor, H_f:torch.Tensor, cr:float, cf:float, max_elems:int=2**24) -> float:
+def max_pair_eig(H_r:torch.Tensor, # retain Hessians (n_r, d, d)
+                 H_f:torch.Tensor, # forget Hessians (n_f, d, d)
+                 cr:float, # retain mix weight C_r'
+                 cf:float, # forget mix weight C_f'
+                 max_elems:int=2**24, # most matrix entries per batched `eigvalsh` chunk
+                ) -> float:
     "$\\max_{rf}\\lambda_{\\max}(C_r'H_r+C_f'H_f)$ by batched `eigvalsh`, chunked over r to bound memory."
     n_f, d = H_f.shape[0], H_f.shape[-1]
     step = max(1, max_elems // (n_f * d * d)); best = -math.inf
@@ -256,7 +280,12 @@ def unlearning_coherence(H_r, # retain Hessians (n_r, d, d), PSD
     lam_D = float(torch.linalg.eigvalsh(cr * H_r.mean(0) + cf * H_f.mean(0))[-1])
     return Coherence(lam_S / lam_Drf, lam_S, lam_Drf, lam_D, cr, cf)
 
-def unlearning_coherence_sqrtm(H_r, H_f, eta:float, alpha:float, B:float) -> float:
+def unlearning_coherence_sqrtm(H_r, # retain Hessians (n_r, d, d), PSD
+                               H_f, # forget Hessians (n_f, d, d), PSD
+                               eta:float, # learning rate
+                               alpha:float, # forget weight
+                               B:float, # expected batch size
+                              ) -> float:
     "Reference $\\sigma$ (Def. 3-4) by the definition: every $D_{rf}^{1/2}$, every pairwise product, dense `eigvalsh`."
     D = mix_hessians(H_r, H_f, eta, alpha, B).flatten(0, 1)
     R = psd_sqrt(D)
@@ -294,7 +323,9 @@ def convergence_threshold(sigma:float, # unlearning coherence (Def. 4)
 # %% ../nbs/20_stability.ipynb #cb155bde
 def stability_recurrence(H_r, # retain Hessians (n_r, d, d)
                          H_f, # forget Hessians (n_f, d, d)
-                         eta:float, alpha:float, B:float, # learning rate, forget weight, batch size
+                         eta:float, # learning rate
+                         alpha:float, # forget weight
+                         B:float, # expected batch size
                          k:int, # number of steps
                         ) -> tuple[torch.Tensor, torch.Tensor]:
     "Lemma 2.1: $(\\operatorname{tr}N_j, \\operatorname{tr}M_j)$ for j = 0..k, with $M_j=J^{2j}+N_j$."
@@ -308,7 +339,14 @@ def stability_recurrence(H_r, # retain Hessians (n_r, d, d)
         tN.append(N.trace()); tM.append(J2.trace() + N.trace())
     return torch.stack(tN), torch.stack(tM)
 
-def lemma21_upper_bound(H_r, H_f, eta:float, alpha:float, B:float, k:int, include_last:bool=True) -> float:
+def lemma21_upper_bound(H_r, # retain Hessians (n_r, d, d)
+                        H_f, # forget Hessians (n_f, d, d)
+                        eta:float, # learning rate
+                        alpha:float, # forget weight
+                        B:float, # expected batch size
+                        k:int, # number of steps
+                        include_last:bool=True, # sum r up to k (True) or only to k-1 as printed (False)
+                       ) -> float:
     "Lemma 2.1 part 2: $\\sum_r\\binom kr\\|J\\|_2^{2(k-r)}\\operatorname{tr}N_r$ (r up to k, or k-1 as printed)."
     tN, _ = stability_recurrence(H_r, H_f, eta, alpha, B, k)
     J = mean_operator(check_hessians(H_r, 'H_r', psd=False), check_hessians(H_f, 'H_f', psd=False), eta, alpha)
@@ -385,8 +423,17 @@ def simulate_unlearning(H_r, # retain Hessians (n_r, d, d) or per cell (G, n_r, 
         out[..., k + 1] = (logn - log0) / math.log(10)
     return SimResult(out, threshold)
 
-def simulate_unlearning_loop(H_r, H_f, eta, alpha, B, steps:int=1000, reps:int=10, seed:int=0, threshold:float=1000.0,
-                             diagonal:bool=False) -> SimResult:
+def simulate_unlearning_loop(H_r, # retain Hessians (n_r, d, d) or per cell (G, n_r, d, d)
+                             H_f, # forget Hessians (n_f, d, d) or per cell (G, n_f, d, d)
+                             eta, # learning rate, scalar or per cell (G,)
+                             alpha, # forget weight, scalar or per cell (G,)
+                             B, # expected batch size, scalar or per cell (G,)
+                             steps:int=1000, # number of descent-ascent steps
+                             reps:int=10, # repetitions per cell
+                             seed:int=0, # random seed
+                             threshold:float=1000.0, # growth ratio counted as divergence
+                             diagonal:bool=False, # Hessians given as diagonals (n, d) instead of (n, d, d)
+                            ) -> SimResult:
     "Reference: one `simulate_unlearning` call per grid cell and repetition (the per-repetition Python loop)."
     H_r, H_f = torch.as_tensor(H_r).double(), torch.as_tensor(H_f).double()
     nd = 2 if diagonal else 3
@@ -434,7 +481,13 @@ def _fig1_simulate(settings, loop=False):
     sim = simulate_unlearning_loop if loop else simulate_unlearning
     return sim(hG, hG, settings['eta'], settings['alpha'], BG, settings['steps'], settings['reps'], settings['seed'], diagonal=True)
 
-def fig1_lyapunov(Q:int, n:int, eta:float, alpha:float, B:float, steps:int=1000) -> float:
+def fig1_lyapunov(Q:int, # number of samples sharing e_1 (1 <= Q <= n)
+                  n:int, # samples per set (n_r = n_f = n)
+                  eta:float, # learning rate
+                  alpha:float, # forget weight
+                  B:float, # expected batch size
+                  steps:int=1000, # number of steps
+                 ) -> float:
     "Exact top Lyapunov exponent (per step, natural log) of the Fig. 1 dynamics: the typical growth rate of $\\|w_k\\|$."
     from scipy.stats import binom
     check_hparams(eta, alpha, B, n, n)
@@ -475,7 +528,10 @@ FIG1_FULL = dict(FIG1_QUICK, Qs=list(range(1, 51)), Bs=[1, 2, 3, 4, 5, 6, 8, 10,
 
 @register_experiment('stability_fig1', quick=FIG1_QUICK, full=FIG1_FULL,
                      description='Paper 001 Fig. 1: simulated descent-ascent on diagonal Hessians vs the Eq. 7 / Eq. 8 bounds.')
-def stability_fig1(settings:dict, out_dir:Path, device=None) -> ExpResult:
+def stability_fig1(settings:dict, # quick or full settings
+                   out_dir:Path, # folder for figures and caches
+                   device=None, # torch device
+                  ) -> ExpResult:
     "Fig. 1: classify every (Q, B) cell by simulation, Eq. 7, Eq. 8, mean square and the exact Lyapunov exponent."
     t0 = time.perf_counter()
     rows = _fig1_grid(settings)
@@ -508,7 +564,9 @@ def stability_fig1(settings:dict, out_dir:Path, device=None) -> ExpResult:
 # %% ../nbs/20_stability.ipynb #ab81907e
 def unlearning_coherence_lowrank(U_r:torch.Tensor, # retain factors (n_r, p, k), H_r = U_r U_r^T
                                  U_f:torch.Tensor, # forget factors (n_f, p, k)
-                                 eta:float, alpha:float, B:float, # learning rate, forget weight, batch size
+                                 eta:float, # learning rate
+                                 alpha:float, # forget weight
+                                 B:float, # expected batch size
                                 ) -> Coherence:
     "Unlearning coherence (Def. 4) for low-rank PSD Hessians $H_i=U_iU_i^\\top$, never forming a p x p matrix."
     U_r, U_f = torch.as_tensor(U_r).double(), torch.as_tensor(U_f).double()
@@ -542,7 +600,12 @@ def cnn_forward(W:torch.Tensor, # stacked weights (G, 2, m, d) of G independent 
     a = F.relu(torch.einsum('gcmd,gnpd->gncmp', W, X)).sum((-1, -2)) / W.shape[-2]
     return a[..., 0] - a[..., 1]
 
-def cnn_losses(W, X, y): return F.softplus(-y * cnn_forward(W, X)).mean(-1)   # (G,) mean logistic loss per network
+def cnn_losses(W, # stacked weights (G, 2, m, d)
+               X, # inputs (G, n, 2, d)
+               y, # labels in {-1, 1}, (G, n)
+              ):
+    "Mean logistic loss of each of the G networks, shape (G,)."
+    return F.softplus(-y * cnn_forward(W, X)).mean(-1)   # (G,) mean logistic loss per network
 
 def cnn_output_grads(W:torch.Tensor, # (G, 2, m, d)
                      X:torch.Tensor, # (G, n, 2, d)
@@ -552,7 +615,12 @@ def cnn_output_grads(W:torch.Tensor, # (G, 2, m, d)
     g = torch.einsum('gncmp,gnpd->gncmd', act, X) / W.shape[-2]
     return (g * torch.tensor([1.0, -1.0], dtype=X.dtype)[:, None, None]).flatten(2)
 
-def train_cnn(W0:torch.Tensor, X:torch.Tensor, y:torch.Tensor, epochs:int=100, lr:float=0.1) -> torch.Tensor:
+def train_cnn(W0:torch.Tensor, # initial weights (G, 2, m, d)
+              X:torch.Tensor, # inputs (G, n, 2, d)
+              y:torch.Tensor, # labels in {-1, 1}, (G, n)
+              epochs:int=100, # full-batch gradient steps
+              lr:float=0.1, # learning rate
+             ) -> torch.Tensor:
     "Full-batch gradient descent on the logistic loss for G stacked CNNs at once."
     W = W0.clone()
     for _ in range(epochs):  # time loop
@@ -562,8 +630,15 @@ def train_cnn(W0:torch.Tensor, X:torch.Tensor, y:torch.Tensor, epochs:int=100, l
     return W
 
 def descent_ascent_cnn(W:torch.Tensor, # trained weights (G, 2, m, d)
-                       X_r, y_r, X_f, y_f, # retain / forget sets, (G, n, 2, d) and (G, n)
-                       B:int=5, lr:float=0.1, alpha:float=0.3, steps:int=90, seed:int=0,
+                       X_r, # retain inputs (G, n_r, 2, d)
+                       y_r, # retain labels (G, n_r)
+                       X_f, # forget inputs (G, n_f, 2, d)
+                       y_f, # forget labels (G, n_f)
+                       B:int=5, # batch size drawn from each set
+                       lr:float=0.1, # learning rate
+                       alpha:float=0.3, # forget weight in [0, 1]
+                       steps:int=90, # number of descent-ascent steps
+                       seed:int=0, # batch-sampling seed
                       ) -> torch.Tensor:
     "Mini-batch descent-ascent (Eq. 2's nonlinear version) for G stacked CNNs: batches of B from each set."
     G, n_r, n_f = len(W), X_r.shape[1], X_f.shape[1]
@@ -643,7 +718,10 @@ FIG2_FULL = dict(FIG2_QUICK, ds=list(range(100, 1101, 100)), signals=[0.25, 0.5,
 
 @register_experiment('stability_fig2', quick=FIG2_QUICK, full=FIG2_FULL,
                      description='Paper 001 Fig. 2 and Thm. 2.4: CNN memorization vs forget loss heatmaps; coherence vs SNR.')
-def stability_fig2(settings:dict, out_dir:Path, device=None) -> ExpResult:
+def stability_fig2(settings:dict, # quick or full settings
+                   out_dir:Path, # folder for figures and caches
+                   device=None, # torch device
+                  ) -> ExpResult:
     "Fig. 2: train / unlearn the Eq. 9 CNN over (d, signal) and relate memorization, forget loss and coherence."
     t0 = time.perf_counter()
     rows = _fig2_cells(settings)

@@ -152,7 +152,8 @@ def _ce_mean(model:nn.Module, X:torch.Tensor, y:torch.Tensor) -> float:
 
 # %% ../nbs/04_unlearn.ipynb #75a818d2
 @register_method('retrain', uses_retain=True)
-def retrain(model:nn.Module, split:Split,
+def retrain(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+            split:Split, # the forget/retain split
             recipe:dict|str|None=None, # core.train arguments, a models.RECIPES key, or None (from the model class)
             seed:int=0, # seed of the fresh initialization and batch order
             init_model:nn.Module|None=None, # a freshly initialized model to use instead of reset_parameters
@@ -165,7 +166,8 @@ def retrain(model:nn.Module, split:Split,
 
 # %% ../nbs/04_unlearn.ipynb #f8116b46
 @register_method('finetune', uses_retain=True)
-def finetune(model:nn.Module, split:Split,
+def finetune(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+             split:Split, # the forget/retain split
              epochs:int=10, # passes over the retain set (paper 003 Table 5, MNIST)
              lr:float=0.1, # learning rate (paper 003 Table 5, MNIST)
              batch_size:int=64, # mini-batch size
@@ -179,7 +181,8 @@ def finetune(model:nn.Module, split:Split,
     return model, log.steps, dict(losses=log.losses)
 
 @register_method('random_label', uses_retain=True)
-def random_label(model:nn.Module, split:Split,
+def random_label(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+                 split:Split, # the forget/retain split
                  epochs:int=10, # passes over retain + relabeled forget
                  lr:float=0.01, # learning rate (SalUn's RL default)
                  batch_size:int=64, # mini-batch size
@@ -197,7 +200,8 @@ def random_label(model:nn.Module, split:Split,
 
 # %% ../nbs/04_unlearn.ipynb #0982fd9c
 @register_method('grad_ascent', uses_retain=False)
-def grad_ascent(model:nn.Module, split:Split,
+def grad_ascent(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+                split:Split, # the forget/retain split
                 epochs:int=50, # passes over the forget set (paper 003 Table 5)
                 lr:float=1e-4, # learning rate (paper 003 Table 5)
                 overfit_threshold:float|None=5.0, # stop ascending once the forget loss exceeds this (paper 003 Table 5)
@@ -213,7 +217,8 @@ def grad_ascent(model:nn.Module, split:Split,
     return model, steps, dict(forget_loss=[-l for l in losses], stopped=steps < epochs * math.ceil(len(X) / min(batch_size, len(X))))
 
 @register_method('descent_ascent', uses_retain=True)
-def descent_ascent(model:nn.Module, split:Split,
+def descent_ascent(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+                   split:Split, # the forget/retain split
                    alpha:float=0.2, # forget weight in [0, 1] (paper 001 Eq. 2)
                    epochs:int=5, # passes over the retain set
                    lr:float=0.01, # learning rate
@@ -247,7 +252,8 @@ def _kl_t(s:torch.Tensor, t:torch.Tensor, T:float) -> torch.Tensor:
     return F.kl_div(F.log_softmax(s / T, 1), F.softmax(t / T, 1), reduction='batchmean') * T * T
 
 @register_method('scrub', uses_retain=True)
-def scrub(model:nn.Module, split:Split,
+def scrub(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+          split:Split, # the forget/retain split
           epochs:int=3, # SCRUB epochs (sgda_epochs)
           msteps:int=2, # epochs that include a max (forget) pass
           lr:float=5e-4, # learning rate
@@ -287,7 +293,8 @@ def _fisher_diag(model:nn.Module, X:torch.Tensor, chunk:int=128) -> torch.Tensor
     return out / len(X)
 
 @register_method('fisher_forget', uses_retain=True)
-def fisher_forget(model:nn.Module, split:Split,
+def fisher_forget(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+                  split:Split, # the forget/retain split
                   alpha:float=1e-5, # noise scale (paper 003 Table 5, MNIST; 6e-8 for CIFAR-10/SVHN)
                   max_var:float=1e3, # cap on the inverse Fisher (Golatkar et al.'s code)
                   zero_class_head:bool=True, # for class splits, zero the forgotten class's output row (original code)
@@ -321,7 +328,8 @@ def _cg(A:Callable, b:torch.Tensor, iters:int=100, tol:float=1e-6) -> tuple[torc
     return x, iters, False
 
 @register_method('influence_removal', uses_retain=True)
-def influence_removal(model:nn.Module, split:Split,
+def influence_removal(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+                      split:Split, # the forget/retain split
                       damping:float=0.1, # lambda added to the Hessian (ours: 0.01 meets negative curvature on SmallCNN)
                       l2:float=0.0, # L2 strength mu of the training objective (SGD weight decay)
                       solver:str='auto', # 'exact' (dense Hessian), 'cg', or 'auto' (exact if p <= max_exact)
@@ -355,7 +363,8 @@ def influence_removal(model:nn.Module, split:Split,
 
 # %% ../nbs/04_unlearn.ipynb #e8b069ab
 @register_method('amnesiac', uses_retain=True)
-def amnesiac(model:nn.Module, split:Split,
+def amnesiac(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+             split:Split, # the forget/retain split
              train_log:TrainLog|None=None, # log of the original training, recorded with record_updates >= forget
              repair_epochs:int=1, # fine-tuning epochs on retain after the subtraction (0 = none)
              lr:float=0.01, # repair learning rate
@@ -384,7 +393,8 @@ def amnesiac(model:nn.Module, split:Split,
 
 # %% ../nbs/04_unlearn.ipynb #a522051b
 @register_method('bad_teacher', uses_retain=True)
-def bad_teacher(model:nn.Module, split:Split,
+def bad_teacher(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+                split:Split, # the forget/retain split
                 epochs:int=1, # passes over forget + retain subset
                 lr:float=1e-4, # Adam learning rate
                 T:float=1.0, # KL temperature
@@ -414,7 +424,8 @@ def _sq_grad_mean(model:nn.Module, X:torch.Tensor, y:torch.Tensor, chunk:int=256
                for i in range(0, len(X), chunk)) / len(X)   # chunks bound memory
 
 @register_method('ssd', uses_retain=True)
-def ssd(model:nn.Module, split:Split,
+def ssd(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+        split:Split, # the forget/retain split
         alpha:float=10.0, # selection weighting: dampen where I_F > alpha * I_D
         lam:float=1.0, # dampening constant lambda
         chunk:int=256, # samples per vmap chunk
@@ -447,7 +458,8 @@ def _neighbour_labels(model:nn.Module, X:torch.Tensor, y:torch.Tensor, eps:float
     return logits.argmax(1)
 
 @register_method('boundary_shrink', uses_retain=False)
-def boundary_shrink(model:nn.Module, split:Split,
+def boundary_shrink(model:nn.Module, # the trained model (a copy when called through `unlearn`)
+                    split:Split, # the forget/retain split
                     bound:float=0.1, # FGSM step epsilon
                     epochs:int=10, # passes over the forget set (poison_epoch)
                     lr:float=1e-5, # learning rate
@@ -501,7 +513,8 @@ def sisa_train(model:nn.Module, # architecture template (re-initialized per shar
     return SISAEnsemble(ms, idx, rec, agg)
 
 @register_method('sisa', uses_retain=True)
-def sisa(model:nn.Module, split:Split,
+def sisa(model:nn.Module, # the trained `SISAEnsemble` from `sisa_train` (a copy when called through `unlearn`)
+         split:Split, # the forget/retain split
          seed:int=0, # seed of the re-initializations
         ):
     "SISA unlearning: retrain from scratch only the shards that contain forget points."
@@ -565,7 +578,10 @@ def rows_markdown(rows:list, # list of dicts with the same keys
 @register_experiment('unlearn_table', quick=dict(seeds=[0], width=16, k_random=100, cls=3, shards=5),
                      full=dict(seeds=[0, 1, 2], width=16, k_random=100, cls=3, shards=5),
                      description='Every unlearning method on digits SmallCNN: full class 3 and 100 random points (paper 004 Tables 1, 5).')
-def unlearn_table(settings:dict, out_dir, device) -> ExpResult:
+def unlearn_table(settings:dict, # quick or full settings
+                  out_dir, # folder for figures and caches
+                  device, # torch device
+                 ) -> ExpResult:
     "Compare all unlearning methods on digits with SmallCNN for a full class and a random subset."
     from mlu_nb.data import digits, random_forget, class_forget
     from mlu_nb.models import make_model
