@@ -234,7 +234,8 @@ class TrainLog:
     losses: list = field(default_factory=list)
     checkpoints: list = field(default_factory=list)   # list of (epoch, flat params)
     updates: list = field(default_factory=list)       # list of (step, batch indices, flat update)
-    seconds: float = 0.0
+    seconds: float = 0.0      # wall-clock
+    cpu_seconds: float = 0.0  # CPU time of this process (all threads): robust to other load on the machine
     steps: int = 0
 
 # %% ../nbs/00_core.ipynb #4b800b7f
@@ -295,7 +296,7 @@ def train(model:nn.Module, # model, trained in place
     sched = torch.optim.lr_scheduler.LambdaLR(o, lr_lambda(epochs * steps_per_epoch, warmup, schedule))
     g = torch.Generator().manual_seed(seed)
     rec = None if record_updates is None else torch.zeros(n, dtype=torch.bool).index_fill_(0, torch.as_tensor(record_updates, dtype=torch.long), True)
-    log = TrainLog(); t0 = time.perf_counter()
+    log = TrainLog(); t0, c0 = time.perf_counter(), time.process_time()
     if checkpoint_every: log.checkpoints.append((0, flat_params(model).clone()))
     ep_iter = range(epochs)
     if progress:
@@ -321,7 +322,7 @@ def train(model:nn.Module, # model, trained in place
             if callback: callback(log.steps, model, loss.detach())
         if checkpoint_every and (ep + 1) % checkpoint_every == 0: log.checkpoints.append((ep + 1, flat_params(model).clone()))
     model.eval()
-    log.seconds = time.perf_counter() - t0
+    log.seconds, log.cpu_seconds = time.perf_counter() - t0, time.process_time() - c0
     return log
 
 # %% ../nbs/00_core.ipynb #55999e53
