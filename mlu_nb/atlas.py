@@ -24,8 +24,8 @@ from .ksd import ksd_scores
 
 # %% auto #0
 __all__ = ['train_ensemble', 'complementary_masks', 'ensemble_margins', 'ensemble_losses', 'pointwise_ascent',
-           'pointwise_influence_removal', 'measure_outcomes', 'compute_scores', 'spearman_matrix', 'ranked_answer',
-           'atlas_experiment', 'plot_spearman', 'plot_top_pairs']
+           'pointwise_influence_removal', 'pointwise_finetune', 'measure_outcomes', 'compute_scores', 'spearman_matrix',
+           'ranked_answer', 'atlas_experiment', 'plot_spearman', 'plot_top_pairs']
 
 # %% ../nbs/60_atlas.ipynb #40ebc94d
 def _weighted_loss(base, params, X, y, w):
@@ -165,6 +165,41 @@ def pointwise_influence_removal(base:nn.Module, # architecture
         out[k, inn] = vmap(_margin_fn(base))(pp, X[inn], y[inn]).detach()
     return out
 
+# %% ../nbs/60_atlas.ipynb #fdaf529d
+def pointwise_finetune(base:nn.Module, # architecture
+                       params:dict, # stacked parameters (K, ...)
+                       X:torch.Tensor, # training inputs (n, ...)
+                       y:torch.Tensor, # training labels (n,)
+                       masks:torch.Tensor, # (K, n) membership
+                       target:torch.Tensor, # (n,) loss level counting as forgotten
+                       steps:int=30, # fine-tuning budget
+                       lr:float=0.05, # SGD step
+                       batch_size:int=64, # retain mini-batch per step
+                       seed:int=0, # seed of the mini-batches
+                      ) -> dict:
+    "Fine-tune each model without each of its points (vectorized over pairs): steps to target and final losses."
+    k_idx, i_idx = torch.nonzero(masks > 0, as_tuple=True)
+    P = {n: v[k_idx].clone() for n, v in params.items()}
+    lf = _loss_fn(base); lv = vmap(lf)
+    def batch_loss(p, xb, yb, w):   # mean loss over the batch with the pair's own point weighted out
+        l = F.cross_entropy(functional_call(base, p, (xb,)), yb, reduction='none')
+        return (l * w).sum() / w.sum().clamp_min(1)
+    bl = vmap(batch_loss)
+    members = [torch.nonzero(m > 0).squeeze(1) for m in masks]   # K index lists (K is small)
+    g = torch.Generator().manual_seed(seed)
+    reached = torch.full((len(k_idx),), steps + 1.0)
+    xs, ys = X[i_idx], y[i_idx]
+    for s in range(steps):
+        B = torch.stack([m[torch.randint(len(m), (batch_size,), generator=g)] for m in members])   # (K, b) batches
+        Bp = B[k_idx]                                                     # each pair uses its model's batch
+        w = (Bp != i_idx[:, None]).to(X.dtype)
+        Pg = {k: v.detach().requires_grad_() for k, v in P.items()}
+        gr = torch.autograd.grad(bl(Pg, X[Bp], y[Bp], w).sum(), list(Pg.values()))   # pairs share no parameters
+        P = {k: v.detach() - lr * gk for (k, v), gk in zip(P.items(), gr)}
+        l = lv(P, xs, ys).detach()
+        reached = torch.where((reached > steps) & (l >= target[i_idx]), torch.full_like(reached, s + 1.0), reached)
+    return dict(k=k_idx, i=i_idx, steps_to_target=reached, loss=lv(P, xs, ys).detach())
+
 # %% ../nbs/60_atlas.ipynb #edfe1654
 def _gather_in(M, masks):
     "(K, n) values where masks==1 -> (K/2, n) matrix of each point's in-model values (every point is in K/2 models)."
@@ -188,7 +223,7 @@ def measure_outcomes(base:nn.Module, # architecture
                      damping:float=1e-2, # added to the Hessian of influence removal (on top of the weight decay)
                      weight_decay:float=1e-3, # the L2 term of training, part of the objective's Hessian
                     ) -> dict:
-    "Per-point outcomes: KLoM after GA and after influence removal, GA steps to the oracle loss, loss/margin change, MIA drop."
+    "Per-point outcomes: KLoM after GA and after influence removal, GA and fine-tuning steps to the oracle loss, loss/margin change, MIA drop."
     masks = masks.float()
     if not torch.all(masks.sum(0) == masks.sum(0)[0]): raise ValueError("every point must be in the same number of models (use `complementary_masks`).")
     marg = ensemble_margins(base, params, X, y).detach(); loss = ensemble_losses(base, params, X, y).detach()
@@ -199,6 +234,9 @@ def measure_outcomes(base:nn.Module, # architecture
     ga_loss = torch.full(masks.shape, float('nan')); ga_loss[ga['k'], ga['i']] = ga['loss']
     steps = torch.full(masks.shape, float('nan')); steps[ga['k'], ga['i']] = ga['steps_to_target']
     inf_marg = pointwise_influence_removal(base, params, X, y, masks, damping, weight_decay)
+    ft = pointwise_finetune(base, params, X, y, masks, target, ga_steps, ga_lr)
+    ft_loss = torch.full(masks.shape, float('nan')); ft_loss[ft['k'], ft['i']] = ft['loss']
+    ft_steps = torch.full(masks.shape, float('nan')); ft_steps[ft['k'], ft['i']] = ft['steps_to_target']
     # membership by a per-model confidence threshold, before and after GA
     conf = (-loss).exp(); conf_ga = (-ga_loss).exp()
     thr = torch.stack([_mia_threshold(conf[k][masks[k] > 0], conf[k][masks[k] == 0]) for k in range(len(masks))])  # K thresholds
@@ -211,6 +249,8 @@ def measure_outcomes(base:nn.Module, # architecture
         loss_change=(_gather_in(ga_loss, masks) - _gather_in(loss, masks)).mean(0),
         margin_change=(_gather_in(ga_marg, masks) - in_m).mean(0),
         mia_drop=(_gather_in(mem_before, masks) - _gather_in(mem_after, masks)).mean(0),
+        ft_steps=_gather_in(ft_steps, masks).mean(0),
+        ft_loss_change=(_gather_in(ft_loss, masks) - _gather_in(loss, masks)).mean(0),
     )
 
 # %% ../nbs/60_atlas.ipynb #a09e4cca
