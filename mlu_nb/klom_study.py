@@ -8,7 +8,8 @@ Docs: https://mlu-nb.github.io/mlu_nb/klom.html.md"""
 
 # %% ../nbs/31_klom.ipynb #f24f5495
 from __future__ import annotations
-import copy, math
+import copy, hashlib, json, math
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -16,14 +17,15 @@ import torch.nn.functional as F
 from torch import nn
 from torch.func import functional_call, stack_module_state, vmap
 
-from .core import Claim, ExpResult, register_experiment, verdict, get_device, Timer
+from .core import Claim, ExpResult, register_experiment, verdict, get_device, Timer, train, predict_logits
 from .data import digits, random_forget, score_forget, Split, TensorData
-from .models import make_model
+from .models import make_model, RECIPES
 from .metrics import klom, margins_of
 from .unlearn import unlearn
 
 # %% auto #0
-__all__ = ['QUICK_GRID', 'FULL_GRID', 'train_stack', 'klom_runs', 'forget_sets', 'classify_runs', 'plot_klom', 'exp_klom_ascent']
+__all__ = ['QUICK_GRID', 'FULL_GRID', 'train_stack', 'train_models', 'klom_runs', 'forget_sets', 'classify_runs', 'plot_klom',
+           'exp_klom_ascent']
 
 # %% ../nbs/31_klom.ipynb #a407fa7b
 def train_stack(name:str, # model name for `make_model` ('mlp', 'logreg')
@@ -63,6 +65,48 @@ def train_stack(name:str, # model name for `make_model` ('mlp', 'logreg')
         m.eval()
     return models
 
+# %% ../nbs/31_klom.ipynb #696c9b5a
+def _cache_key(name:str, idx:torch.Tensor, recipe:dict, model_kw:dict) -> str:
+    "A short hash of everything that determines a trained model except its seed."
+    h = hashlib.sha1(idx.numpy().tobytes())
+    h.update(json.dumps(dict(name=name, recipe=recipe, model_kw=model_kw), sort_keys=True, default=str).encode())
+    return h.hexdigest()[:12]
+
+def train_models(name:str, # model name for `make_model` ('resnet9', 'smallcnn', 'mlp', ...)
+                 data:TensorData, # dataset (its X_train/y_train may stay on the CPU)
+                 idx:torch.Tensor, # training indices into data.X_train (e.g. the retain set)
+                 n_models:int, # N models, seeds seed..seed+N-1
+                 device='cpu', # device to train on ('cuda' for the paper-scale run)
+                 cache_dir=None, # folder caching each trained state_dict (resume on rerun), or None
+                 seed:int=0, # base seed (model i uses seed + i for init and batch order)
+                 model_kw:dict|None=None, # keyword arguments of the model constructor (e.g. width)
+                 progress:bool=False, # print one line per model
+                 **recipe, # `core.train` settings overriding `models.RECIPES[name]`
+                ) -> list[nn.Module]:
+    "Train `n_models` copies of `name` on `data.X_train[idx]` one after another with `core.train` on `device`, cached."
+    if n_models < 1: raise ValueError(f"`n_models` must be >= 1, got {n_models}.")
+    idx = torch.as_tensor(idx).long().cpu()
+    if idx.ndim != 1 or len(idx) < 1: raise ValueError("`idx` must be a non-empty 1-D index tensor.")
+    model_kw, rec = dict(model_kw or {}), {**RECIPES.get(name, {}), **recipe}
+    dev = torch.device(device)
+    X, y = data.X_train[idx].float(), data.y_train[idx]
+    key = _cache_key(name, idx, rec, model_kw)
+    cdir = Path(cache_dir) if cache_dir is not None else None
+    if cdir is not None: cdir.mkdir(parents=True, exist_ok=True)
+    models = []
+    for i in range(n_models):
+        m = make_model(name, data, seed=seed + i, **model_kw).to(dev)
+        f = cdir / f'{name}_{key}_seed{seed + i}.pt' if cdir is not None else None
+        if f is not None and f.exists():
+            m.load_state_dict(torch.load(f, map_location=dev)); m.loaded_from_cache = True
+        else:
+            log = train(m, X, y, seed=seed + i, **rec); m.loaded_from_cache = False
+            if f is not None:  # write then rename, so an interruption never leaves a half-written cache file
+                tmp = f.with_suffix('.tmp'); torch.save({k: v.detach().cpu() for k, v in m.state_dict().items()}, tmp); tmp.replace(f)
+            if progress: print(f'{name} seed {seed + i}: {log.seconds:.1f}s, final loss {log.losses[-1]:.3f}')
+        models.append(m.eval())
+    return models
+
 # %% ../nbs/31_klom.ipynb #69850d03
 def _cost(res, split:Split, method:str, hp:dict, oracle_epochs:int) -> float:
     "Per-example gradient evaluations of an unlearning run relative to training one oracle."
@@ -82,7 +126,7 @@ def klom_runs(split:Split, # the forget/retain split
     Xf, yf, Xv, yv = split.X_forget.float(), split.y_forget, split.X_test.float(), split.y_test
     of, ov = margins_of(oracles, Xf, yf), margins_of(oracles, Xv, yv)
     p95 = lambda U, O: float(torch.quantile(klom(U, O), 0.95))
-    acc = lambda ms: float(np.mean([(m(Xv).argmax(1) == yv).float().mean().item() for m in ms]))
+    acc = lambda ms: float(np.mean([(predict_logits(m, Xv).argmax(1).cpu() == yv).float().mean().item() for m in ms]))  # any device
     rows = [dict(method='pretrained', hparams={}, forget_klom=p95(margins_of(pretrained, Xf, yf), of),
                  val_klom=p95(margins_of(pretrained, Xv, yv), ov), cost=0.0, val_acc=acc(pretrained))]
     for method, configs in grid.items():
@@ -106,7 +150,7 @@ def forget_sets(data:TensorData, # dataset to split
         if nm.startswith('random'): out[nm] = random_forget(data, int(nm[6:]), seed=seed)
         elif nm.startswith('top') and nm.endswith('_loss'):
             with torch.no_grad():
-                loss = torch.stack([F.cross_entropy(m(data.X_train.float()), data.y_train, reduction='none') for m in pretrained]).mean(0)
+                loss = torch.stack([F.cross_entropy(predict_logits(m, data.X_train.float()).cpu(), data.y_train, reduction='none') for m in pretrained]).mean(0)
             out[nm] = score_forget(data, loss, int(nm[3:-5]))
         elif nm.startswith('top') and nm.endswith('_ugs'):
             from mlu_nb.influence import ugs_scores  # exact damped inverse Hessian of the first pretrained model

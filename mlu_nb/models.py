@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from .core import train
 
 # %% auto #0
-__all__ = ['RECIPES', 'LogReg', 'MLP', 'SmallCNN', 'TwoLayerReLUCNN', 'logistic_loss', 'resnet18_cifar', 'make_model',
+__all__ = ['RECIPES', 'LogReg', 'MLP', 'SmallCNN', 'TwoLayerReLUCNN', 'logistic_loss', 'resnet18_cifar', 'resnet9', 'make_model',
            'train_model']
 
 # %% ../nbs/02_models.ipynb #c2e516a4
@@ -87,8 +87,36 @@ def resnet18_cifar(num_classes:int=10, # number of classes
     m.maxpool = nn.Identity()
     return m
 
+# %% ../nbs/02_models.ipynb #1b5981ee
+def _conv_bn(ci:int, co:int, pool:bool=False) -> nn.Sequential:
+    "3x3 conv (no bias), batch-norm, ReLU, and an optional 2x2 max-pool."
+    layers = [nn.Conv2d(ci, co, 3, padding=1, bias=False), nn.BatchNorm2d(co), nn.ReLU(inplace=True)]
+    return nn.Sequential(*layers, nn.MaxPool2d(2)) if pool else nn.Sequential(*layers)
+
+class _Residual(nn.Module):
+    "x + f(x)."
+    def __init__(self, f): super().__init__(); self.f = f
+    def forward(self, x): return x + self.f(x)
+
+class _Scale(nn.Module):
+    "Multiply by a constant."
+    def __init__(self, s): super().__init__(); self.s = s
+    def forward(self, x): return x * self.s
+
+def resnet9(num_classes:int=10, # number of classes
+            in_channels:int=3, # input channels
+            scale:float=0.125, # output multiplier (DAWNBench 0.125; FFCV's ResNet-9 uses 0.2)
+           ) -> nn.Module:
+    "The DAWNBench ResNet-9 (prep 64, layer1 128 + residual, layer2 256, layer3 512 + residual, max-pool, linear)."
+    return nn.Sequential(
+        _conv_bn(in_channels, 64),
+        _conv_bn(64, 128, pool=True), _Residual(nn.Sequential(_conv_bn(128, 128), _conv_bn(128, 128))),
+        _conv_bn(128, 256, pool=True),
+        _conv_bn(256, 512, pool=True), _Residual(nn.Sequential(_conv_bn(512, 512), _conv_bn(512, 512))),
+        nn.AdaptiveMaxPool2d(1), nn.Flatten(), nn.Linear(512, num_classes, bias=False), _Scale(scale))
+
 # %% ../nbs/02_models.ipynb #64447602
-def make_model(name:str, # 'logreg', 'mlp', 'smallcnn' or 'resnet18'
+def make_model(name:str, # 'logreg', 'mlp', 'smallcnn', 'resnet18' or 'resnet9'
                data, # a `TensorData` (gives the input shape and classes)
                seed:int=0, # initialization seed
                **kw, # passed to the model's constructor
@@ -102,7 +130,8 @@ def make_model(name:str, # 'logreg', 'mlp', 'smallcnn' or 'resnet18'
     if name == 'mlp': return MLP(nin, k, **kw)
     if name == 'smallcnn': return SmallCNN(shp[0], k, shp[-1], **kw)
     if name == 'resnet18': return resnet18_cifar(k, shp[0])
-    raise ValueError(f"`name` must be one of 'logreg', 'mlp', 'smallcnn', 'resnet18'; got {name!r}.")
+    if name == 'resnet9': return resnet9(k, shp[0], **kw)
+    raise ValueError(f"`name` must be one of 'logreg', 'mlp', 'smallcnn', 'resnet18', 'resnet9'; got {name!r}.")
 
 # %% ../nbs/02_models.ipynb #e18f1d1d
 RECIPES = {
@@ -110,6 +139,9 @@ RECIPES = {
     'mlp':      dict(epochs=30, lr=0.05, batch_size=64, opt='sgd', momentum=0.9, weight_decay=1e-4),
     'smallcnn': dict(epochs=15, lr=0.05, batch_size=64, opt='sgd', momentum=0.9, weight_decay=5e-4),
     'resnet18': dict(epochs=200, lr=0.1, batch_size=256, opt='sgd', momentum=0.9, weight_decay=5e-4, schedule='cosine'),
+    # paper 002 App. J (Georgiev et al.): 24 epochs, SGD lr 0.4, momentum 0.9, batch 512, weight decay 5e-4, cyclic
+    # schedule peaking at epoch 5 (read as: linear warm-up over 5/24 of the steps, then cosine decay; see the note)
+    'resnet9':  dict(epochs=24, lr=0.4, batch_size=512, opt='sgd', momentum=0.9, weight_decay=5e-4, schedule='cosine', warmup=5 / 24),
 }
 
 def train_model(name:str, # model name, see `make_model`
