@@ -33,6 +33,11 @@ def _weighted_loss(base, params, X, y, w):
     l = F.cross_entropy(functional_call(base, params, (X,)), y, reduction='none')
     return (l * w).sum() / w.sum()
 
+def _stacked_grad(losses, P, *args):
+    "Gradients of independent stacked objectives: `losses(P, *args)` is (M,) and the M parameter copies share nothing, so one backward of the sum gives each its own gradient."
+    P = {k: v.detach().requires_grad_() for k, v in P.items()}
+    return dict(zip(P, torch.autograd.grad(losses(P, *args).sum(), list(P.values()))))
+
 def train_ensemble(make:callable, # make(seed) -> freshly initialized nn.Module
                    X:torch.Tensor, # training inputs (n, ...)
                    y:torch.Tensor, # labels (n,)
@@ -52,14 +57,11 @@ def train_ensemble(make:callable, # make(seed) -> freshly initialized nn.Module
     params, _ = stack_module_state(models)
     params = {k: v.detach() for k, v in params.items()}
     base = models[0]
-    losses = vmap(lambda p, w: _weighted_loss(base, p, X, y, w))   # (K,) objectives; they share no parameters, so
-    def gfn(P, W):                                                   # the gradient of their sum is every model's gradient
-        P = {k: v.requires_grad_() for k, v in P.items()}
-        return dict(zip(P, torch.autograd.grad(losses(P, W).sum(), list(P.values()))))
+    losses = vmap(lambda p, w: _weighted_loss(base, p, X, y, w))   # (K,) objectives
     vel = {k: torch.zeros_like(v) for k, v in params.items()}
     cks = [{k: v.clone() for k, v in params.items()}] if checkpoint_every else []
     for s in range(steps):
-        g = gfn({k: v.detach() for k, v in params.items()}, masks)
+        g = _stacked_grad(losses, params, masks)
         for k in params:
             vel[k] = momentum * vel[k] + g[k] + weight_decay * params[k]
             params[k] = params[k] - lr * vel[k]
@@ -130,12 +132,9 @@ def pointwise_ascent(base:nn.Module, # architecture
     P = {n: v[k_idx].clone() for n, v in params.items()}
     xs, ys = X[i_idx], y[i_idx]
     lf = _loss_fn(base); lv = vmap(lf)
-    def gf(P, xs, ys):   # pairs share no parameters: one backward of the summed losses gives every pair's gradient
-        P = {k: v.detach().requires_grad_() for k, v in P.items()}
-        return dict(zip(P, torch.autograd.grad(lv(P, xs, ys).sum(), list(P.values()))))
     reached = torch.full((len(k_idx),), steps + 1.0)
     for s in range(steps):
-        g = gf(P, xs, ys)
+        g = _stacked_grad(lv, P, xs, ys)
         P = {n: P[n] + lr * g[n] for n in P}
         l = lv(P, xs, ys).detach()
         reached = torch.where((reached > steps) & (l >= target[i_idx]), torch.full_like(reached, s + 1.0), reached)
@@ -193,9 +192,8 @@ def pointwise_finetune(base:nn.Module, # architecture
         B = torch.stack([m[torch.randint(len(m), (batch_size,), generator=g)] for m in members])   # (K, b) batches
         Bp = B[k_idx]                                                     # each pair uses its model's batch
         w = (Bp != i_idx[:, None]).to(X.dtype)
-        Pg = {k: v.detach().requires_grad_() for k, v in P.items()}
-        gr = torch.autograd.grad(bl(Pg, X[Bp], y[Bp], w).sum(), list(Pg.values()))   # pairs share no parameters
-        P = {k: v.detach() - lr * gk for (k, v), gk in zip(P.items(), gr)}
+        gr = _stacked_grad(bl, P, X[Bp], y[Bp], w)
+        P = {k: v.detach() - lr * gr[k] for k, v in P.items()}
         l = lv(P, xs, ys).detach()
         reached = torch.where((reached > steps) & (l >= target[i_idx]), torch.full_like(reached, s + 1.0), reached)
     return dict(k=k_idx, i=i_idx, steps_to_target=reached, loss=lv(P, xs, ys).detach())
