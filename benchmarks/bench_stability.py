@@ -2,8 +2,8 @@
 (b) the Fig. 1 quick grid: total seconds and the vectorized simulator vs a per-repetition Python loop."""
 import time
 import torch
-from mlu_nb.stability import (FIG1_QUICK, _fig1_simulate, _lam_max_sym, gram, max_pair_eig, mix_coherence_from_gram,
-                              mix_weights, psd_sqrt, stability_fig1, unlearning_coherence)
+from mlu_nb.stability import _lam_max_sym, gram, max_pair_eig, mix_coherence_from_gram, mix_weights, psd_sqrt, unlearning_coherence
+from mlu_nb.stability_repro import FIG1_QUICK, _fig1_simulate, stability_fig1
 
 def _rand_psd(n, d, seed):
     g = torch.Generator().manual_seed(seed)

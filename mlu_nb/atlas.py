@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from torch.func import functional_call, vmap, grad, stack_module_state
+from torch.func import functional_call, vmap
 
 from .core import *
 from .data import digits
@@ -21,52 +21,13 @@ from .models import make_model
 from .metrics import klom
 from .influence import ihvp, normalized_ugs, forgettability, learnability, top_eigenpairs
 from .ksd import ksd_scores
+from .mumis import random_other_class, relative_magnitude
 
 # %% auto #0
-__all__ = ['train_ensemble', 'complementary_masks', 'ensemble_margins', 'ensemble_losses', 'pointwise_ascent',
-           'pointwise_influence_removal', 'pointwise_finetune', 'measure_outcomes', 'compute_scores', 'spearman_matrix',
-           'ranked_answer', 'atlas_experiment', 'plot_spearman', 'plot_top_pairs']
-
-# %% ../nbs/60_atlas.ipynb #40ebc94d
-def _weighted_loss(base, params, X, y, w):
-    "Mean of per-sample cross-entropy weighted by `w` (one model)."
-    l = F.cross_entropy(functional_call(base, params, (X,)), y, reduction='none')
-    return (l * w).sum() / w.sum()
-
-def _stacked_grad(losses, P, *args):
-    "Gradients of independent stacked objectives: `losses(P, *args)` is (M,) and the M parameter copies share nothing, so one backward of the sum gives each its own gradient."
-    P = {k: v.detach().requires_grad_() for k, v in P.items()}
-    return dict(zip(P, torch.autograd.grad(losses(P, *args).sum(), list(P.values()))))
-
-def train_ensemble(make:callable, # make(seed) -> freshly initialized nn.Module
-                   X:torch.Tensor, # training inputs (n, ...)
-                   y:torch.Tensor, # labels (n,)
-                   masks:torch.Tensor, # (K, n) weights, 1 = point in model k's training set
-                   steps:int=300, # full-batch gradient steps
-                   lr:float=0.5, # learning rate
-                   momentum:float=0.9, # heavy-ball momentum
-                   weight_decay:float=1e-3, # L2 coefficient (keeps the Hessians positive definite)
-                   checkpoint_every:int|None=None, # also return stacked parameters every this many steps
-                  ) -> tuple[nn.Module, dict, list]:
-    "Train K models on K weighted subsets at once (vmap over stacked parameters); returns (base, params, checkpoints)."
-    check_Xy(X, y)
-    masks = torch.as_tensor(masks, dtype=X.dtype)
-    if masks.ndim != 2 or masks.shape[1] != len(X): raise ValueError(f"`masks` must be (K, {len(X)}), got {tuple(masks.shape)}.")
-    if (masks.sum(1) <= 0).any(): raise ValueError("every row of `masks` needs at least one point.")
-    models = [make(k) for k in range(len(masks))]
-    params, _ = stack_module_state(models)
-    params = {k: v.detach() for k, v in params.items()}
-    base = models[0]
-    losses = vmap(lambda p, w: _weighted_loss(base, p, X, y, w))   # (K,) objectives
-    vel = {k: torch.zeros_like(v) for k, v in params.items()}
-    cks = [{k: v.clone() for k, v in params.items()}] if checkpoint_every else []
-    for s in range(steps):
-        g = _stacked_grad(losses, params, masks)
-        for k in params:
-            vel[k] = momentum * vel[k] + g[k] + weight_decay * params[k]
-            params[k] = params[k] - lr * vel[k]
-        if checkpoint_every and (s + 1) % checkpoint_every == 0: cks.append({k: v.clone() for k, v in params.items()})
-    return base, params, cks
+__all__ = ['ATLAS_RECIPES', 'complementary_masks', 'ensemble_margins', 'ensemble_losses', 'pointwise_ascent',
+           'pointwise_influence_removal', 'pointwise_finetune', 'pointwise_mumis', 'measure_outcomes', 'compute_scores',
+           'spearman_matrix', 'ranked_answer', 'pool_runs', 'atlas_data', 'atlas_experiment', 'plot_spearman',
+           'plot_top_pairs']
 
 # %% ../nbs/60_atlas.ipynb #9c65d73d
 def complementary_masks(n:int, # training set size
@@ -83,8 +44,6 @@ def complementary_masks(n:int, # training set size
     return torch.stack(rows)
 
 # %% ../nbs/60_atlas.ipynb #072c95ef
-def _slice(params, k): return {n: v[k] for n, v in params.items()}
-
 def _margin_fn(base):
     "margin(params, x, y) of one sample: correct logit minus the largest other logit."
     def f(p, x, y):
@@ -118,6 +77,39 @@ def ensemble_losses(base:nn.Module, # architecture
     return vmap(lambda p: F.cross_entropy(functional_call(base, p, (X,)), y, reduction='none'))(params)
 
 # %% ../nbs/60_atlas.ipynb #1c4540f9
+def _pairs(masks:torch.Tensor, # (K, n) membership
+           chunk:int|None, # pairs per chunk (None = all at once)
+          ):
+    "The (model, point) pairs with the point in the model, as (k_idx, i_idx, list of chunk slices)."
+    k_idx, i_idx = torch.nonzero(masks > 0, as_tuple=True)
+    M = len(k_idx); c = M if chunk is None else int(chunk)
+    if c < 1: raise ValueError(f"`chunk` must be >= 1 or None, got {chunk}.")
+    return k_idx, i_idx, [slice(a, min(a + c, M)) for a in range(0, M, c)]
+
+def _cat(parts:list) -> dict:
+    "Concatenate a list of dicts of tensors along dim 0 (the chunks of pairs)."
+    return {k: torch.cat([p[k] for p in parts]) for k in parts[0]}
+
+def _run_pointwise(base, params, X, y, masks, target, steps, chunk, update, what):
+    "Shared driver: each (model, point) pair steps with `update(P, s, sl, kk, ii)` until its point's loss reaches `target` (then it stops) or the budget ends."
+    k_idx, i_idx, sls = _pairs(masks, chunk)
+    lv = vmap(_loss_fn(base))
+    def run(sl):   # one chunk of pairs, all stepping at once
+        kk, ii = k_idx[sl], i_idx[sl]
+        P = {n: v[kk].clone() for n, v in params.items()}
+        xs, ys = X[ii], y[ii]
+        reached = torch.full((len(kk),), steps + 1.0, device=X.device)
+        for s in range(steps):
+            active = reached > steps                                       # pairs that have not reached their target
+            if not active.any(): break
+            new = update(P, s, sl, kk, ii)
+            P = {n: torch.where(active.view(-1, *[1] * (v.ndim - 1)), new[n], v) for n, v in P.items()}
+            l = lv(P, xs, ys).detach()
+            check_finite(l, f'point losses after a pointwise {what} step (lower its step size)')
+            reached = torch.where((reached > steps) & (l >= target[ii]), torch.full_like(reached, s + 1.0), reached)
+        return dict(steps_to_target=reached, margin=vmap(_margin_fn(base))(P, xs, ys).detach(), loss=lv(P, xs, ys).detach())
+    return dict(k=k_idx, i=i_idx, **_cat([run(sl) for sl in sls]))   # a loop over chunks, not samples
+
 def pointwise_ascent(base:nn.Module, # architecture
                      params:dict, # stacked parameters (K, ...)
                      X:torch.Tensor, # training inputs (n, ...)
@@ -126,20 +118,14 @@ def pointwise_ascent(base:nn.Module, # architecture
                      target:torch.Tensor, # (n,) loss level counting as forgotten
                      steps:int=30, # ascent budget
                      lr:float=0.05, # ascent step
+                     chunk:int|None=None, # pairs per vectorized chunk (bounds memory on big data; None = all)
                     ) -> dict:
     "Gradient ascent on each point in each model containing it (vectorized over pairs): steps to target, final margins and losses."
-    k_idx, i_idx = torch.nonzero(masks > 0, as_tuple=True)
-    P = {n: v[k_idx].clone() for n, v in params.items()}
-    xs, ys = X[i_idx], y[i_idx]
-    lf = _loss_fn(base); lv = vmap(lf)
-    reached = torch.full((len(k_idx),), steps + 1.0)
-    for s in range(steps):
-        g = _stacked_grad(lv, P, xs, ys)
-        P = {n: P[n] + lr * g[n] for n in P}
-        l = lv(P, xs, ys).detach()
-        reached = torch.where((reached > steps) & (l >= target[i_idx]), torch.full_like(reached, s + 1.0), reached)
-    return dict(k=k_idx, i=i_idx, steps_to_target=reached, margin=vmap(_margin_fn(base))(P, xs, ys).detach(),
-                loss=lv(P, xs, ys).detach(), params=P)
+    lv = vmap(_loss_fn(base))
+    def update(P, s, sl, kk, ii):
+        g = stacked_grad(lv, P, X[ii], y[ii])
+        return {n: P[n] + lr * g[n] for n in P}
+    return _run_pointwise(base, params, X, y, masks, target, steps, chunk, update, 'ascent')
 
 # %% ../nbs/60_atlas.ipynb #82acda1b
 def pointwise_influence_removal(base:nn.Module, # architecture
@@ -151,11 +137,11 @@ def pointwise_influence_removal(base:nn.Module, # architecture
                                 weight_decay:float=1e-3, # the L2 term of training, part of the objective's Hessian
                                ) -> torch.Tensor:
     "Margins (K, n) after removing each point from each model containing it by one Newton step; NaN where the point is out."
-    out = torch.full(masks.shape, float('nan'))
+    out = torch.full(masks.shape, float('nan'), device=X.device)
     model = base
     for k in range(len(masks)):  # one dense Hessian and one batched solve per model (K is small)
         inn = torch.nonzero(masks[k] > 0).squeeze(1)
-        pk = _slice(params, k)
+        pk = unstack(params, k)
         set_flat_params_(model, flat_params(pk))
         G = per_sample_grads(model, F.cross_entropy, X[inn], y[inn])
         D = ihvp(model, F.cross_entropy, X[inn], y[inn], G, 'exact', damping + weight_decay)
@@ -175,28 +161,57 @@ def pointwise_finetune(base:nn.Module, # architecture
                        lr:float=0.05, # SGD step
                        batch_size:int=64, # retain mini-batch per step
                        seed:int=0, # seed of the mini-batches
+                       chunk:int|None=None, # pairs per vectorized chunk (None = all)
                       ) -> dict:
-    "Fine-tune each model without each of its points (vectorized over pairs): steps to target and final losses."
-    k_idx, i_idx = torch.nonzero(masks > 0, as_tuple=True)
-    P = {n: v[k_idx].clone() for n, v in params.items()}
-    lf = _loss_fn(base); lv = vmap(lf)
+    "Fine-tune each model without each of its points (vectorized over pairs): steps to target, final margins and losses."
     def batch_loss(p, xb, yb, w):   # mean loss over the batch with the pair's own point weighted out
         l = F.cross_entropy(functional_call(base, p, (xb,)), yb, reduction='none')
         return (l * w).sum() / w.sum().clamp_min(1)
     bl = vmap(batch_loss)
-    members = [torch.nonzero(m > 0).squeeze(1) for m in masks]   # K index lists (K is small)
+    members = [torch.nonzero(m > 0).squeeze(1).cpu() for m in masks]   # K index lists (K is small)
     g = torch.Generator().manual_seed(seed)
-    reached = torch.full((len(k_idx),), steps + 1.0)
-    xs, ys = X[i_idx], y[i_idx]
-    for s in range(steps):
-        B = torch.stack([m[torch.randint(len(m), (batch_size,), generator=g)] for m in members])   # (K, b) batches
-        Bp = B[k_idx]                                                     # each pair uses its model's batch
-        w = (Bp != i_idx[:, None]).to(X.dtype)
-        gr = _stacked_grad(bl, P, X[Bp], y[Bp], w)
-        P = {k: v.detach() - lr * gr[k] for k, v in P.items()}
-        l = lv(P, xs, ys).detach()
-        reached = torch.where((reached > steps) & (l >= target[i_idx]), torch.full_like(reached, s + 1.0), reached)
-    return dict(k=k_idx, i=i_idx, steps_to_target=reached, loss=lv(P, xs, ys).detach())
+    # all mini-batches drawn up front, (steps, K, b), so every chunk of pairs sees the same batches
+    Ball = torch.stack([torch.stack([m[torch.randint(len(m), (batch_size,), generator=g)] for m in members])
+                        for _ in range(steps)]).to(X.device)
+    def update(P, s, sl, kk, ii):
+        Bp = Ball[s][kk]                                                  # each pair uses its model's batch
+        gr = stacked_grad(bl, P, X[Bp], y[Bp], (Bp != ii[:, None]).to(X.dtype))
+        return {n: P[n] - lr * gr[n] for n in P}
+    return _run_pointwise(base, params, X, y, masks, target, steps, chunk, update, 'fine-tuning')
+
+# %% ../nbs/60_atlas.ipynb #fca86f05
+def _mumis_losses(base):
+    "Loss (1) of every pair at once: (P, xs, ys, others) -> (M,), differentiable in P."
+    one = lambda p, x: functional_call(base, p, (x.unsqueeze(0),))[0]
+    def f(P, xs, ys, os):
+        xs = xs.detach().requires_grad_()
+        Z = vmap(one)(P, xs)                                               # (M, C) logits, pair j under its own params
+        gc, = torch.autograd.grad(Z.gather(1, ys[:, None]).sum(), xs, create_graph=True)
+        go, = torch.autograd.grad(Z.gather(1, os[:, None]).sum(), xs, create_graph=True)
+        return gc.pow(2).flatten(1).sum(1) - go.pow(2).flatten(1).sum(1)
+    return f
+
+def pointwise_mumis(base:nn.Module, # architecture
+                    params:dict, # stacked parameters (K, ...)
+                    X:torch.Tensor, # training inputs (n, ...)
+                    y:torch.Tensor, # training labels (n,)
+                    masks:torch.Tensor, # (K, n) membership
+                    target:torch.Tensor, # (n,) loss level counting as forgotten
+                    steps:int=30, # MU-Mis iterations per pair
+                    lr:float=3e-4, # step length (one point, so much larger than the paper's summed-loss 1e-5)
+                    seed:int=0, # seed of the irrelevant-class draws
+                    chunk:int|None=None, # pairs per vectorized chunk (None = all)
+                   ) -> dict:
+    "MU-Mis on each point in each model containing it (vectorized over pairs): steps to the loss target, final margins and losses."
+    ml = _mumis_losses(base)
+    C = functional_call(base, unstack(params, 0), (X[:1],)).shape[-1]
+    g = torch.Generator().manual_seed(seed)
+    i_idx = torch.nonzero(masks > 0, as_tuple=True)[1]
+    O = torch.stack([random_other_class(y[i_idx].cpu(), C, g) for _ in range(steps)]).to(X.device)   # (steps, M) draws up front
+    def update(P, s, sl, kk, ii):
+        gr = stacked_grad(ml, P, X[ii], y[ii], O[s, sl])
+        return {n: P[n] - lr * gr[n] for n in P}
+    return dict(_run_pointwise(base, params, X, y, masks, target, steps, chunk, update, 'MU-Mis'), others=O)
 
 # %% ../nbs/60_atlas.ipynb #edfe1654
 def _gather_in(M, masks):
@@ -211,35 +226,40 @@ def _mia_threshold(conf_in, conf_out):
     tpr = (conf_in[None] >= c[:, None]).float().mean(1); tnr = (conf_out[None] < c[:, None]).float().mean(1)
     return c[torch.argmax(tpr + tnr)]
 
+def _scatter(masks, r, key):
+    "(K, n) matrix holding a pointwise result's values at its (model, point) pairs, NaN elsewhere."
+    M = torch.full(masks.shape, float('nan'), device=r[key].device, dtype=r[key].dtype)
+    M[r['k'], r['i']] = r[key]
+    return M
+
 def measure_outcomes(base:nn.Module, # architecture
                      params:dict, # stacked parameters (K, ...)
                      X:torch.Tensor, # training inputs (n, ...)
                      y:torch.Tensor, # training labels (n,)
                      masks:torch.Tensor, # (K, n) membership, every point in the same number of models
-                     ga_steps:int=30, # gradient-ascent budget per (model, point) pair
-                     ga_lr:float=0.05, # gradient-ascent step
+                     ga_steps:int=30, # budget per (model, point) pair of GA, fine-tuning and MU-Mis
+                     ga_lr:float=0.05, # gradient-ascent (and fine-tuning) step
                      damping:float=1e-2, # added to the Hessian of influence removal (on top of the weight decay)
                      weight_decay:float=1e-3, # the L2 term of training, part of the objective's Hessian
+                     mumis_lr:float|None=3e-4, # MU-Mis step length; None skips MU-Mis
+                     chunk:int|None=None, # pairs per vectorized chunk (None = all at once)
                     ) -> dict:
-    "Per-point outcomes: KLoM after GA and after influence removal, GA and fine-tuning steps to the oracle loss, loss/margin change, MIA drop."
-    masks = masks.float()
+    "Per-point outcomes (on the CPU): KLoM after GA, influence removal and MU-Mis; steps to the oracle loss; loss/margin change; MIA drop."
+    masks = masks.float().to(X.device)
     if not torch.all(masks.sum(0) == masks.sum(0)[0]): raise ValueError("every point must be in the same number of models (use `complementary_masks`).")
     marg = ensemble_margins(base, params, X, y).detach(); loss = ensemble_losses(base, params, X, y).detach()
     out_m = _gather_in(marg, 1 - masks); in_m = _gather_in(marg, masks)
     target = _gather_in(loss, 1 - masks).mean(0)
-    ga = pointwise_ascent(base, params, X, y, masks, target, ga_steps, ga_lr)
-    ga_marg = torch.full(masks.shape, float('nan')); ga_marg[ga['k'], ga['i']] = ga['margin']
-    ga_loss = torch.full(masks.shape, float('nan')); ga_loss[ga['k'], ga['i']] = ga['loss']
-    steps = torch.full(masks.shape, float('nan')); steps[ga['k'], ga['i']] = ga['steps_to_target']
+    ga = pointwise_ascent(base, params, X, y, masks, target, ga_steps, ga_lr, chunk)
+    ga_marg, ga_loss, steps = (_scatter(masks, ga, k) for k in ('margin', 'loss', 'steps_to_target'))
     inf_marg = pointwise_influence_removal(base, params, X, y, masks, damping, weight_decay)
-    ft = pointwise_finetune(base, params, X, y, masks, target, ga_steps, ga_lr)
-    ft_loss = torch.full(masks.shape, float('nan')); ft_loss[ft['k'], ft['i']] = ft['loss']
-    ft_steps = torch.full(masks.shape, float('nan')); ft_steps[ft['k'], ft['i']] = ft['steps_to_target']
+    ft = pointwise_finetune(base, params, X, y, masks, target, ga_steps, ga_lr, chunk=chunk)
+    ft_loss, ft_steps = _scatter(masks, ft, 'loss'), _scatter(masks, ft, 'steps_to_target')
     # membership by a per-model confidence threshold, before and after GA
     conf = (-loss).exp(); conf_ga = (-ga_loss).exp()
     thr = torch.stack([_mia_threshold(conf[k][masks[k] > 0], conf[k][masks[k] == 0]) for k in range(len(masks))])  # K thresholds
     mem_before = (conf >= thr[:, None]).float(); mem_after = (conf_ga >= thr[:, None]).float()
-    return dict(
+    out = dict(
         klom_ga=klom(_gather_in(ga_marg, masks), out_m),
         klom_influence=klom(_gather_in(inf_marg, masks), out_m),
         klom_none=klom(in_m, out_m),
@@ -250,6 +270,11 @@ def measure_outcomes(base:nn.Module, # architecture
         ft_steps=_gather_in(ft_steps, masks).mean(0),
         ft_loss_change=(_gather_in(ft_loss, masks) - _gather_in(loss, masks)).mean(0),
     )
+    if mumis_lr is not None:
+        mm = pointwise_mumis(base, params, X, y, masks, target, ga_steps, mumis_lr, chunk=chunk)
+        out['klom_mumis'] = klom(_gather_in(_scatter(masks, mm, 'margin'), masks), out_m)
+        out['mumis_steps'] = _gather_in(_scatter(masks, mm, 'steps_to_target'), masks).mean(0)
+    return {k: torch.as_tensor(v).detach().double().cpu() for k, v in out.items()}
 
 # %% ../nbs/60_atlas.ipynb #a09e4cca
 def compute_scores(model:nn.Module, # reference model trained on all points
@@ -264,7 +289,7 @@ def compute_scores(model:nn.Module, # reference model trained on all points
     t = time.perf_counter(); G = per_sample_grads(model, F.cross_entropy, X, y); timings['grads'] = time.perf_counter() - t
     t = time.perf_counter(); IG = ihvp(model, F.cross_entropy, X, y, G, 'exact', damping); ugs = IG.norm(dim=1).float()
     timings['UGS'] = time.perf_counter() - t
-    t = time.perf_counter(); lam, V = top_eigenpairs(model, F.cross_entropy, X, y, k_eig)
+    t = time.perf_counter(); lam, V = (v.to(G.device) for v in top_eigenpairs(model, F.cross_entropy, X, y, k_eig))   # eigsh returns CPU tensors
     curv = ((lam.double() ** 2) * (G.double() @ V.double().T) ** 2).sum(1); timings['curvature'] = time.perf_counter() - t
     t = time.perf_counter(); learn = learnability(model, F.cross_entropy, X, y, checkpoints); timings['learnability'] = time.perf_counter() - t
     t = time.perf_counter(); ks = ksd_scores(model, X, y); timings['KSD'] = time.perf_counter() - t
@@ -274,10 +299,7 @@ def compute_scores(model:nn.Module, # reference model trained on all points
     margin = zc - logits.masked_fill(F.one_hot(y, logits.shape[1]).bool(), -float('inf')).max(1).values
     s = dict(UGS=ugs, nUGS=normalized_ugs(ugs), learnability=learn, forgettability=forgettability(ugs), **ks,
              loss=loss, margin=margin, curvature=curv)
-    try:
-        from mlu_nb.mumis import input_sensitivity, relative_magnitude
-        t = time.perf_counter(); s['mumis_R'] = relative_magnitude(model, X, y); timings['mumis_R'] = time.perf_counter() - t
-    except ImportError: pass
+    t = time.perf_counter(); s['mumis_R'] = relative_magnitude(model, X, y); timings['mumis_R'] = time.perf_counter() - t
     s = {k: torch.as_tensor(v).detach().double().cpu() for k, v in s.items()}
     for k, v in s.items(): check_finite(v, k)
     return dict(scores=s, seconds=timings, gradient_norm_check=(G.norm(dim=1).double() - s['SSN']).abs().max().item())
@@ -288,89 +310,155 @@ def _ranks(a:torch.Tensor) -> torch.Tensor:
     from scipy.stats import rankdata
     return torch.as_tensor(rankdata(a.numpy(), axis=-1), dtype=torch.float64)
 
-def _corr_last(a, b):
-    a = a - a.mean(-1, keepdim=True); b = b - b.mean(-1, keepdim=True)
-    return (a * b).sum(-1) / (a.norm(dim=-1) * b.norm(dim=-1)).clamp_min(1e-300)
+def _unit(a):
+    "Center and scale the last dimension to unit norm, so Pearson correlation is a dot product."
+    a = a - a.mean(-1, keepdim=True)
+    return a / a.norm(dim=-1, keepdim=True).clamp_min(1e-300)
 
 def spearman_matrix(scores:dict, # name -> (n,) per-point score
                     outcomes:dict, # name -> (n,) per-point outcome
                     B:int=200, # bootstrap resamples
                     seed:int=0, # bootstrap seed
                    ) -> dict:
-    "Spearman rho of every score with every outcome, with 95% bootstrap intervals: dict(rho, lo, hi, scores, outcomes)."
+    "Spearman rho of every score with every outcome, 95% bootstrap intervals and the resampled rhos: dict(rho, lo, hi, boot, scores, outcomes)."
     sn, on = list(scores), list(outcomes)
     S = torch.stack([torch.as_tensor(scores[k]).double() for k in sn]); O = torch.stack([torch.as_tensor(outcomes[k]).double() for k in on])
     if S.shape[1] != O.shape[1]: raise ValueError(f"scores have {S.shape[1]} points but outcomes have {O.shape[1]}.")
     n = S.shape[1]
-    rho = _corr_last(_ranks(S)[:, None], _ranks(O)[None])
+    rho = _unit(_ranks(S)) @ _unit(_ranks(O)).T                          # (s, o)
     idx = torch.randint(0, n, (B, n), generator=torch.Generator().manual_seed(seed))
-    Sb, Ob = _ranks(S[:, idx]), _ranks(O[:, idx])                      # (s, B, n), (o, B, n)
-    boot = _corr_last(Sb[:, None], Ob[None])                            # (s, o, B)
+    Sb, Ob = _unit(_ranks(S[:, idx])), _unit(_ranks(O[:, idx]))          # (s, B, n), (o, B, n)
+    boot = torch.einsum('sbn,obn->sob', Sb, Ob)                         # (s, o, B) without an (s, o, B, n) product
     lo, hi = torch.quantile(boot, 0.025, dim=-1), torch.quantile(boot, 0.975, dim=-1)
-    return dict(rho=rho, lo=lo, hi=hi, scores=sn, outcomes=on)
+    return dict(rho=rho, lo=lo, hi=hi, boot=boot, scores=sn, outcomes=on)
 
 # %% ../nbs/60_atlas.ipynb #05f74395
-def ranked_answer(sm:dict, # output of `spearman_matrix`
+def ranked_answer(sm:dict, # output of `spearman_matrix` or `pool_runs`
                  ) -> list[dict]:
-    "For each outcome, the score with the largest |rho| and whether its 95% interval excludes 0."
+    "Per outcome: the score with the largest |rho|, whether its interval excludes 0, and the scores it cannot be told apart from."
     rows = []
     for j, o in enumerate(sm['outcomes']):
         order = torch.argsort(sm['rho'][:, j].abs(), descending=True)
         b = int(order[0]); r = sm['rho'][b, j].item()
+        # tied: scores whose |rho| falls short of the best by an amount whose 95% bootstrap interval covers 0
+        lead = sm['boot'][b, j].abs()[None] - sm['boot'][:, j].abs()      # (s, B), same resamples for every score
+        tied = [sm['scores'][i] for i in order.tolist()[1:] if torch.quantile(lead[i], 0.025) <= 0]
         rows.append(dict(outcome=o, best_score=sm['scores'][b], rho=r, lo=sm['lo'][b, j].item(), hi=sm['hi'][b, j].item(),
                          significant=bool(sm['lo'][b, j] > 0 or sm['hi'][b, j] < 0),
-                         runner_up=sm['scores'][int(order[1])], rho_runner_up=sm['rho'][int(order[1]), j].item()))
+                         runner_up=sm['scores'][int(order[1])], rho_runner_up=sm['rho'][int(order[1]), j].item(),
+                         tied_with=', '.join(tied)))
     return rows
 
 # %% ../nbs/60_atlas.ipynb #1fbad862
-@register_experiment('atlas', quick=dict(models=['mlp'], seeds=[0], pairs=10, steps=250, ga_steps=30, ga_lr=0.05, B=200),
-                     full=dict(models=['mlp', 'smallcnn'], seeds=[0, 1, 2], pairs=25, steps=600, ga_steps=60, ga_lr=0.05, B=1000),
-                     description='Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes.')
+def pool_runs(sms:list, # `spearman_matrix` outputs over the same scores and outcomes (models x seeds)
+             ) -> dict:
+    "Mean rho over runs, the envelope of their 95% intervals and the mean of their (independent) bootstrap draws."
+    if not sms: raise ValueError("`sms` is empty: pass at least one `spearman_matrix` output.")
+    for m in sms[1:]:
+        if m['scores'] != sms[0]['scores'] or m['outcomes'] != sms[0]['outcomes']: raise ValueError("all runs must have the same scores and outcomes.")
+    st = lambda k: torch.stack([m[k] for m in sms])
+    B = min(m['boot'].shape[-1] for m in sms)
+    return dict(rho=st('rho').mean(0), lo=st('lo').min(0).values, hi=st('hi').max(0).values,
+                boot=torch.stack([m['boot'][..., :B] for m in sms]).mean(0), scores=sms[0]['scores'], outcomes=sms[0]['outcomes'])
+
+# %% ../nbs/60_atlas.ipynb #db49cfcf
+def atlas_data(settings:dict, # experiment settings: 'data' ('digits' or 'cifar10'), 'n_train', 'root'
+               seed:int=0, # seed of the training subset (CIFAR-10)
+              ):
+    "The dataset of an atlas run and its training tensors (a random `n_train` subset for CIFAR-10)."
+    name = settings.get('data', 'digits')
+    if name == 'digits': D = digits()
+    elif name == 'cifar10':
+        from mlu_nb.data import torchvision_data
+        D = torchvision_data('cifar10', settings.get('root', 'data'))
+    else: raise ValueError(f"settings['data'] must be 'digits' or 'cifar10', got {name!r}.")
+    X, y = D.X_train, D.y_train
+    n = settings.get('n_train')
+    if n is not None:
+        if not 2 <= n <= len(X): raise ValueError(f"settings['n_train'] must be in [2, {len(X)}], got {n}.")
+        idx = torch.randperm(len(X), generator=torch.Generator().manual_seed(seed))[:n]; X, y = X[idx], y[idx]
+    return D, X, y
+
+# %% ../nbs/60_atlas.ipynb #24f934f3
+# per architecture: constructor kwargs, full-batch learning rate, MU-Mis step length. The SmallCNN rate was chosen on
+# digits so that every half-data model trains: lr 0.5 left 3 of 4 models at chance, 0.2 left 1 of 4, 0.1 left 1 of the
+# 60 models of the full grid; 0.05 trains all 60 (three seeds x 20) to training accuracy 1.0. MU-Mis step lengths
+# were chosen so that the median pair reaches its loss target well inside the budget (MLP 3e-4: median 18 of 30 steps;
+# SmallCNN 3e-5: median 23 of 60).
+ATLAS_RECIPES = {'mlp': dict(kw=dict(hidden=16), lr=0.5, mumis_lr=3e-4),
+                 'smallcnn': dict(kw=dict(width=4), lr=0.05, mumis_lr=3e-5)}
+
+def _check_trained(base, P, X, y, masks, mname, lr, min_acc=0.5):
+    "Raise when a model of the ensemble failed to fit its training half (a stuck model would corrupt every outcome)."
+    acc = ((ensemble_margins(base, P, X, y) > 0).to(masks.dtype) * masks).sum(1) / masks.sum(1)
+    if (acc < min_acc).any():
+        raise ValueError(f"{int((acc < min_acc).sum())} of {len(acc)} {mname} models reach training accuracy < {min_acc} "
+                         f"(min {acc.min().item():.2f}) with lr={lr}: lower the learning rate in ATLAS_RECIPES[{mname!r}] or settings['recipes'].")
+    return acc
+
+@register_experiment('atlas', quick=dict(data='digits', models=['mlp'], seeds=[0], pairs=10, steps=250, ga_steps=30, ga_lr=0.05, B=200),
+                     full=dict(data='digits', models=['mlp', 'smallcnn'], seeds=[0, 1, 2], pairs=dict(mlp=25, smallcnn=10), steps=600,
+                               ga_steps=60, ga_lr=0.05, B=1000),
+                     description='Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes (GA, influence removal, fine-tuning, MU-Mis).')
 def atlas_experiment(settings:dict, # quick or full settings of the experiment
                      out_dir, # folder for figures and caches
                      device, # torch device
                     ) -> ExpResult:
-    "Scores x outcomes on digits: ensembles of complementary halves, pointwise GA and influence removal, Spearman with CIs."
-    D = digits()
-    rows, claims, figs, all_sm = [], [], {}, []
-    cost = []
+    "Scores x outcomes: ensembles of complementary halves, pointwise GA / influence removal / fine-tuning / MU-Mis, Spearman with CIs."
+    device = torch.device(device or 'cpu')
+    rows, claims, figs, runs, cost = [], [], {}, [], []
     for mname in settings['models']:
+        rec = dict(ATLAS_RECIPES[mname], **settings.get('recipes', {}).get(mname, {}))
+        pairs = settings['pairs'][mname] if isinstance(settings['pairs'], dict) else settings['pairs']
         for seed in settings['seeds']:
-            kw = dict(hidden=16) if mname == 'mlp' else dict(width=4)
-            mk = lambda s, mname=mname, seed=seed: make_model(mname, D, seed=1000 * seed + s, **kw)
-            X, y = D.X_train, D.y_train
+            D, X, y = atlas_data(settings, seed)
+            X, y = X.to(device), y.to(device)
+            mk = lambda s, mname=mname, seed=seed, kw=rec['kw']: make_model(mname, D, seed=1000 * seed + s, **kw).to(device)
             t0 = time.perf_counter()
-            masks = complementary_masks(len(X), settings['pairs'], seed)
-            base, P, _ = train_ensemble(mk, X, y, masks, settings['steps'])
+            masks = complementary_masks(len(X), pairs, seed).to(device)
+            base, P, _, _ = train_stacked(mk, X, y, masks, steps=settings['steps'], lr=rec['lr'])
             t_train = time.perf_counter() - t0
-            rb, rP, cks = train_ensemble(mk, X, y, torch.ones(1, len(X)), settings['steps'], checkpoint_every=settings['steps'] // 10)
-            ref = mk(0); set_flat_params_(ref, flat_params(_slice(rP, 0)))
+            acc = _check_trained(base, P, X, y, masks, mname, rec['lr'], settings.get('min_train_acc', 0.5))
+            rb, rP, _, cks = train_stacked(mk, X, y, n_models=1, steps=settings['steps'], lr=rec['lr'], checkpoint_every=settings['steps'] // 10)
+            _check_trained(rb, rP, X, y, torch.ones(1, len(X), device=device), mname, rec['lr'], settings.get('min_train_acc', 0.5))
+            ref = mk(0); set_flat_params_(ref, flat_params(unstack(rP, 0)))
             t0 = time.perf_counter()
-            sc = compute_scores(ref, X, y, [flat_params(_slice(c, 0)) for c in cks])
+            sc = compute_scores(ref, X, y, [flat_params(unstack(c, 0)) for c in cks])
             t_scores = time.perf_counter() - t0
             t0 = time.perf_counter()
-            oc = measure_outcomes(base, P, X, y, masks, settings['ga_steps'], settings['ga_lr'])
+            oc = measure_outcomes(base, P, X, y, masks, settings['ga_steps'], settings['ga_lr'],
+                                  mumis_lr=rec['mumis_lr'], chunk=settings.get('chunk'))
             t_out = time.perf_counter() - t0
-            sm = spearman_matrix(sc['scores'], oc, B=settings['B'], seed=seed); all_sm.append((mname, seed, sm, sc, oc))
-            cost.append(dict(model=mname, seed=seed, models_trained=2 * settings['pairs'] + 1, train_s=t_train,
-                             scores_s=t_scores, outcomes_s=t_out, **{f'score_s_{k}': v for k, v in sc['seconds'].items()}))
+            sm = spearman_matrix(sc['scores'], oc, B=settings['B'], seed=seed); runs.append((mname, seed, sm, sc, oc))
+            cost.append(dict(model=mname, seed=seed, n=len(X), models_trained=2 * pairs + 1, train_acc_min=acc.min().item(),
+                             pairs_unlearned=int(masks.sum().item()), train_s=t_train, scores_s=t_scores, outcomes_s=t_out,
+                             **{f'median_{k}': oc[k].median().item() for k in oc if k.endswith('steps')},
+                             **{f'score_s_{k}': v for k, v in sc['seconds'].items()}))
             for i, s_ in enumerate(sm['scores']):
                 for j, o_ in enumerate(sm['outcomes']):
                     rows.append(dict(model=mname, seed=seed, score=s_, outcome=o_, rho=sm['rho'][i, j].item(),
                                      lo=sm['lo'][i, j].item(), hi=sm['hi'][i, j].item()))
-    mname, seed, sm, sc, oc = all_sm[0]
-    ans = ranked_answer(sm)
+    pooled = pool_runs([r[2] for r in runs])
+    ans = ranked_answer(pooled)
+    runs_txt = f"{len(runs)} run(s): {', '.join(sorted(set(settings['models'])))} x seeds {list(settings['seeds'])}"
     strong = [a for a in ans if a['significant'] and abs(a['rho']) >= 0.5]
     claims.append(Claim('Some per-sample score predicts unlearning difficulty (|rho| >= 0.5, CI excludes 0) for every outcome',
-                        'each paper claims its score does', f"{len(strong)}/{len(ans)} outcomes; best: " +
+                        'each paper claims its score does', f"{runs_txt}; {len(strong)}/{len(ans)} outcomes; best: " +
                         '; '.join(f"{a['outcome']}<-{a['best_score']} {a['rho']:+.2f}" for a in ans),
                         verdict(len(strong) == len(ans), len(strong) > 0)))
-    j = sm['outcomes'].index('ga_steps')
-    iu = sm['scores'].index('UGS'); il = sm['scores'].index('learnability')
+    j = pooled['outcomes'].index('ga_steps'); il = pooled['scores'].index('learnability')
+    r, lo, hi = (pooled[k][il, j].item() for k in ('rho', 'lo', 'hi'))
     claims.append(Claim('Learnability and forgetting cost are misaligned (paper 000: |rho| <~ 0.2)', '|rho| <~ 0.2',
-                        f"rho(learnability, GA steps) = {sm['rho'][il, j]:+.2f} [{sm['lo'][il, j]:+.2f}, {sm['hi'][il, j]:+.2f}]",
-                        verdict(abs(sm['rho'][il, j].item()) <= 0.2, abs(sm['rho'][il, j].item()) <= 0.35)))
-    figs['spearman'] = plot_spearman(sm, f'{mname} seed {seed}')
+                        f"rho(learnability, GA steps) = {r:+.2f} [{lo:+.2f}, {hi:+.2f}] ({runs_txt})",
+                        verdict(abs(r) <= 0.2, abs(r) <= 0.35)))
+    if 'mumis_steps' in pooled['outcomes']:
+        j = pooled['outcomes'].index('mumis_steps'); iR = pooled['scores'].index('mumis_R')
+        r, lo, hi = (pooled[k][iR, j].item() for k in ('rho', 'lo', 'hi'))
+        claims.append(Claim("Points with a larger MU-Mis relative magnitude R take MU-Mis more steps to forget",
+                            'paper 004 motivates R as what MU-Mis removes; it makes no pointwise claim', f"rho(R, MU-Mis steps) = {r:+.2f} [{lo:+.2f}, {hi:+.2f}] ({runs_txt})",
+                            verdict(r >= 0.5 and lo > 0, r > 0 and lo > 0)))
+    mname, seed, sm, sc, oc = runs[0]
+    figs['spearman'] = plot_spearman(pooled, runs_txt if len(runs) > 1 else f'{mname} seed {seed}')
     figs['scatter'] = plot_top_pairs(sm, sc['scores'], oc)
     return ExpResult(claims, rows + [dict(kind='cost', **c) for c in cost] + [dict(kind='answer', **a) for a in ans], figs)
 

@@ -7,7 +7,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #3daca9ef
 from __future__ import annotations
 import math, os, random, time, json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -21,8 +21,9 @@ from torch.func import functional_call, vmap, grad, jvp
 __all__ = ['VERDICTS', 'EXPERIMENTS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params',
            'unflatten', 'set_flat_params_', 'check_Xy', 'check_finite', 'sample_loss_fn', 'batch_loss_fn',
            'per_sample_grads', 'per_sample_grads_loop', 'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate',
-           'TrainLog', 'make_optimizer', 'lr_lambda', 'train', 'clone_model', 'Timer', 'Claim', 'verdict', 'ExpResult',
-           'Experiment', 'register_experiment']
+           'TrainLog', 'make_optimizer', 'lr_lambda', 'train', 'stacked_grad', 'train_stacked', 'unstack',
+           'clone_model', 'Timer', 'Claim', 'verdict', 'ExpResult', 'Experiment', 'register_experiment', 'md_table',
+           'claims_markdown', 'show_claims']
 
 # %% ../nbs/00_core.ipynb #12015758
 def seed_everything(seed:int=0, # seed for `random`, numpy and torch
@@ -325,6 +326,79 @@ def train(model:nn.Module, # model, trained in place
     log.seconds, log.cpu_seconds = time.perf_counter() - t0, time.process_time() - c0
     return log
 
+# %% ../nbs/00_core.ipynb #20ad0c41
+def stacked_grad(losses:Callable, # losses(P, *args) -> (M,) objectives of M parameter copies that share nothing
+                 P:dict, # stacked parameters, name -> (M, ...)
+                 *args, # further arguments of `losses`
+                ) -> dict:
+    "Gradient of each of M independent stacked objectives, from one backward pass of their sum."
+    P = {k: v.detach().requires_grad_() for k, v in P.items()}
+    # materialize: a parameter an objective does not touch (e.g. an output bias under an input-gradient loss) gets zeros
+    return dict(zip(P, torch.autograd.grad(losses(P, *args).sum(), list(P.values()), materialize_grads=True)))
+
+def train_stacked(make:Callable, # make(i) -> freshly initialized nn.Module, one call per model
+                  X:torch.Tensor, # training inputs (n, ...)
+                  y:torch.Tensor, # labels (n,)
+                  masks:torch.Tensor|None=None, # (M, n) weights, model m trains on the points with masks[m] > 0 (full batch only)
+                  n_models:int|None=None, # M when `masks` is None (every model sees every point)
+                  steps:int=300, # full-batch gradient steps (ignored in mini-batch mode)
+                  lr:float=0.5, # learning rate
+                  momentum:float=0.9, # heavy-ball momentum
+                  weight_decay:float=1e-3, # L2 coefficient
+                  batch_size:int|None=None, # None: full batch; else mini-batches, each model shuffling on its own
+                  epochs:int=10, # passes over `X` in mini-batch mode
+                  seed:int=0, # seed of the mini-batch orders
+                  checkpoint_every:int|None=None, # also return stacked parameters every this many steps (epochs in mini-batch mode)
+                 ) -> tuple[nn.Module, dict, dict, list]:
+    "Train M models at once, vmapped over stacked parameters; returns (base module, params, buffers, checkpoints)."
+    from torch.func import stack_module_state
+    check_Xy(X, y)
+    if masks is None:
+        if not (isinstance(n_models, int) and n_models >= 1): raise ValueError(f"pass `masks` or `n_models` >= 1, got n_models={n_models!r}.")
+        masks = torch.ones(n_models, len(X), dtype=X.dtype, device=X.device)
+    else:
+        masks = torch.as_tensor(masks, dtype=X.dtype, device=X.device)
+        if masks.ndim != 2 or masks.shape[1] != len(X): raise ValueError(f"`masks` must be (M, {len(X)}), got {tuple(masks.shape)}.")
+        if (masks.sum(1) <= 0).any(): raise ValueError("every row of `masks` needs at least one point.")
+        if batch_size is not None and not bool((masks == 1).all()):
+            raise ValueError("mini-batch mode trains every model on all of `X`: subset `X` instead of passing `masks`.")
+    if not lr > 0: raise ValueError(f"`lr` must be > 0, got {lr}.")
+    models = [make(k) for k in range(len(masks))]
+    params, bufs = stack_module_state(models)
+    params = {k: v.detach() for k, v in params.items()}
+    base = models[0]
+    def wloss(p, b, xb, yb, w):   # one model's weighted mean loss
+        l = F.cross_entropy(functional_call(base, (p, b), (xb,)), yb, reduction='none')
+        return (l * w).sum() / w.sum()
+    def mloss(p, b, xb, yb): return F.cross_entropy(functional_call(base, (p, b), (xb,)), yb)
+    vel = {k: torch.zeros_like(v) for k, v in params.items()}
+    cks = [{k: v.clone() for k, v in params.items()}] if checkpoint_every else []
+    def step(g):
+        for k in params:
+            vel[k] = momentum * vel[k] + g[k] + weight_decay * params[k]
+            params[k] = params[k] - lr * vel[k]
+    if batch_size is None:
+        losses = vmap(wloss, in_dims=(0, 0, None, None, 0))
+        for s in range(steps):   # optimizer steps are sequential; the M models are batched
+            step(stacked_grad(losses, params, bufs, X, y, masks))
+            if checkpoint_every and (s + 1) % checkpoint_every == 0: cks.append({k: v.clone() for k, v in params.items()})
+    else:
+        losses, M = vmap(mloss), len(masks)
+        g = torch.Generator().manual_seed(seed); n, bs = len(X), min(batch_size, len(X))
+        for ep in range(epochs):
+            perms = torch.stack([torch.randperm(n, generator=g) for _ in range(M)]).to(X.device)  # each model its own order
+            for s in range(0, n - bs + 1, bs):
+                b = perms[:, s:s + bs]
+                step(stacked_grad(losses, params, bufs, X[b], y[b]))
+            if checkpoint_every and (ep + 1) % checkpoint_every == 0: cks.append({k: v.clone() for k, v in params.items()})
+    return base, params, bufs, cks
+
+def unstack(params:dict, # stacked parameters, name -> (M, ...)
+            k:int, # which model
+           ) -> dict:
+    "Model `k`'s parameters (or buffers) out of a stacked dict."
+    return {n: v[k] for n, v in params.items()}
+
 # %% ../nbs/00_core.ipynb #55999e53
 def clone_model(model:nn.Module, # the model to copy
                ) -> nn.Module:
@@ -333,9 +407,9 @@ def clone_model(model:nn.Module, # the model to copy
     return copy.deepcopy(model)
 
 class Timer:
-    "Context manager measuring wall-clock seconds in `.seconds`."
-    def __enter__(self): self.t0 = time.perf_counter(); return self
-    def __exit__(self, *a): self.seconds = time.perf_counter() - self.t0
+    "Context manager measuring wall-clock seconds in `.seconds` and this process's CPU seconds in `.cpu_seconds`."
+    def __enter__(self): self.t0, self.c0 = time.perf_counter(), time.process_time(); return self
+    def __exit__(self, *a): self.seconds, self.cpu_seconds = time.perf_counter() - self.t0, time.process_time() - self.c0
 
 # %% ../nbs/00_core.ipynb #ee9a08e4
 VERDICTS = ('reproduced', 'partly', 'not reproduced')
@@ -390,3 +464,34 @@ def register_experiment(name:str, # short unique name, used by `mlu-nb reproduce
         EXPERIMENTS[name] = Experiment(name, fn, dict(quick), dict(full), description or (fn.__doc__ or '').strip())
         return fn
     return deco
+
+# %% ../nbs/00_core.ipynb #6791eb35
+def md_table(rows:list, # dicts; the columns are the union of their keys, in first-seen order
+             digits:int=3, # significant digits of floats (decimals when `fixed`)
+             fixed:bool=False, # format floats with `digits` decimals instead of significant digits
+            ) -> str:
+    "A markdown table of `rows`: pipes in cells escaped, a missing key left empty."
+    if not rows: return ''
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    def fmt(v):
+        t = f"{v:.{digits}{'f' if fixed else 'g'}}" if isinstance(v, float) else str(v)
+        return t.replace('|', '\\|').replace('\n', ' ')
+    return '\n'.join(['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)] +
+                      ['| ' + ' | '.join(fmt(r.get(k, '')) for k in keys) + ' |' for r in rows])
+
+def claims_markdown(claims, # an `ExpResult`, a list of `Claim`s, or a cached record (or claim dicts) from `run_experiment`
+                   ) -> str:
+    "Claims as a markdown table (claim | paper | measured | verdict), the verdict bold and the note after it."
+    if hasattr(claims, 'claims'): claims = claims.claims
+    elif isinstance(claims, dict): claims = claims['claims']
+    cs = [c if isinstance(c, dict) else asdict(c) for c in claims]
+    return md_table([dict(claim=c['claim'], paper=c['paper'], measured=c['measured'],
+                          verdict=f"**{c['verdict']}**" + (f" ({c['note']})" if c.get('note') else '')) for c in cs])
+
+def show_claims(claims, # anything `claims_markdown` takes
+               ):
+    "Display the claims table in a notebook (printed as markdown outside IPython)."
+    try:
+        from IPython.display import Markdown, display
+        display(Markdown(claims_markdown(claims)))
+    except ImportError: print(claims_markdown(claims))

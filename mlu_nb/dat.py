@@ -64,7 +64,7 @@ def rr_ihvp(G:torch.Tensor, # vectors to precondition, rows (n, p)
             HQ:torch.Tensor, # Hessian times the basis, rows (k, p)
             damping:float, # lambda > 0
            ) -> torch.Tensor:
-    "Rows of $Q(Q^\top HQ+\lambda I)^{-1}Q^\top g + (g-QQ^\top g)/\lambda$ (Rayleigh-Ritz sketch of $(H+\lambda I)^{-1}$)."
+    r"Rows of $Q(Q^\top HQ+\lambda I)^{-1}Q^\top g + (g-QQ^\top g)/\lambda$ (Rayleigh-Ritz sketch of $(H+\lambda I)^{-1}$)."
     if damping <= 0: raise ValueError(f"`damping` must be > 0 for the sketch (the complement of range(Q) is scaled by 1/damping), got {damping}.")
     T = HQ @ Q; T = (T + T.T) / 2
     C = G @ Q                                                         # (n, k)
@@ -84,7 +84,7 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
                  method:str='rr', # 'rr' (Rayleigh-Ritz, 2k HVPs, safe for indefinite H) or 'nystrom' (k HVPs, PSD H)
                  return_grads:bool=False, # also return the per-sample gradients (n, p)
                 ):
-    "UGS (Eq. 5) $\|(\hat H+\lambda I)^{-1}g_i\|$ from a k-probe randomized sketch of the batch Hessian, shape (n,)."
+    r"UGS (Eq. 5) $\|(\hat H+\lambda I)^{-1}g_i\|$ from a k-probe randomized sketch of the batch Hessian, shape (n,)."
     if not isinstance(k, int) or isinstance(k, bool) or k < 1: raise ValueError(f"`k` must be an int >= 1, got {k!r}.")
     if damping <= 0: raise ValueError(f"`damping` must be > 0 for the sketch, got {damping}.")
     if method not in ('rr', 'nystrom'): raise ValueError(f"`method` must be 'rr' or 'nystrom', got {method!r}.")
@@ -334,11 +334,11 @@ def _one_run(name, seed, frac, s, D, U, trace=False):
     rec = _recipe(s['epochs'][name]); rows, curves, traces = [], {}, {}
     models = {}
     m = make_model(name, D, seed=seed); lg = train(m, D.X_train, D.y_train, seed=seed, checkpoint_every=1, **rec)
-    models['Vanilla'] = (m, lg, lg.seconds)
+    models['Vanilla'] = (m, lg, lg.cpu_seconds)   # overheads in CPU time: robust to other load
     for lab, lu, ll in s['dat']:
         m = make_model(name, D, seed=seed)
         lg, h = train_dat(m, D.X_train, D.y_train, lam_ugs=lu, lam_lfd=ll, k=s['k'], seed=seed, checkpoint_every=1, **rec)
-        models[lab] = (m, lg, lg.seconds)
+        models[lab] = (m, lg, lg.cpu_seconds)
     mr = make_model(name, D, seed=seed + 1000); lr_ = train(mr, sp.X_retain, sp.y_retain, seed=seed, **rec)
     tgt = F.cross_entropy(predict_logits(mr, sp.X_forget), sp.y_forget).item()
     t_van = models['Vanilla'][2]
@@ -367,7 +367,7 @@ def _one_run(name, seed, frac, s, D, U, trace=False):
             with Timer() as tt: ens = U.sisa_train(make_model(name, D, seed=seed), D.X_train, D.y_train, shards=s.get('shards', 5), recipe=rec, seed=seed)
             res = U.unlearn('sisa', ens, sp)
             rows.append(dict(method='SISA', acc=accuracy(res.model, D.X_test, D.y_test), lfd=float('nan'), lfd_softmax=float('nan'),
-                             var_ugs=float('nan'), latency=res.seconds, iters=0, met=True, overhead=100 * (tt.seconds / t_van - 1)))
+                             var_ugs=float('nan'), latency=res.seconds, iters=0, met=True, overhead=100 * (tt.cpu_seconds / t_van - 1)))
         except Exception as e: rows.append(dict(method='SISA', note=f'{type(e).__name__}: {e}'[:120]))
     rows.append(dict(method='Retrain', acc=accuracy(mr, D.X_test, D.y_test), lfd=float('nan'), lfd_softmax=float('nan'), var_ugs=float('nan'),
                      latency=lr_.seconds, iters=0, met=True, overhead=float('nan')))
@@ -388,7 +388,8 @@ def table2_text(rows:list, # rows from `dat_table2`
                ) -> str:
     "Table 2 as text: mean +- std over seeds per model, delete fraction and method."
     keys = [('acc', 100, '.1f'), ('lfd', 1, '.3f'), ('var_ugs_rel', 1, '.2f'), ('latency', 1, '.3f'), ('iters', 1, '.0f'), ('overhead', 1, '.0f')]
-    out = [f"{'model':9}{'del%':>5} {'method':15}" + ''.join(f'{k:>17}' for k, _, _ in keys)]
+    head = {'overhead': 'overhead% (CPU)'}
+    out = [f"{'model':9}{'del%':>5} {'method':15}" + ''.join(f'{head.get(k, k):>17}' for k, _, _ in keys)]
     for mn in dict.fromkeys(r['model'] for r in rows):
         for fr in dict.fromkeys(r['frac'] for r in rows):
             for meth in dict.fromkeys(r['method'] for r in rows if r['model'] == mn):

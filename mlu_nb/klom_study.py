@@ -8,16 +8,16 @@ Docs: https://mlu-nb.github.io/mlu_nb/klom.html.md"""
 
 # %% ../nbs/31_klom.ipynb #f24f5495
 from __future__ import annotations
-import copy, hashlib, json, math
+import hashlib, json, math
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
-from torch.func import functional_call, stack_module_state, vmap
+from torch.func import functional_call, vmap
 
-from .core import Claim, ExpResult, register_experiment, verdict, get_device, Timer, train, predict_logits
+from .core import Claim, ExpResult, register_experiment, verdict, get_device, Timer, train, predict_logits, train_stacked
 from .data import digits, random_forget, score_forget, Split, TensorData
 from .models import make_model, RECIPES
 from .metrics import klom, margins_of
@@ -43,23 +43,10 @@ def train_stack(name:str, # model name for `make_model` ('mlp', 'logreg')
     if n_models < 1: raise ValueError(f"`n_models` must be >= 1, got {n_models}.")
     idx = torch.as_tensor(idx).long()
     if idx.ndim != 1 or len(idx) < 1: raise ValueError("`idx` must be a non-empty 1-D index tensor.")
-    models = [make_model(name, data, seed=seed + i) for i in range(n_models)]
-    params, bufs = stack_module_state(models)
-    base = copy.deepcopy(models[0]).to('meta')
-    X, y = data.X_train[idx].float(), data.y_train[idx]
-    def loss(p, b, xb, yb): return F.cross_entropy(functional_call(base, (p, b), (xb,)), yb)
-    losses = vmap(loss)  # (N,) per-model mean losses
-    g = torch.Generator().manual_seed(seed); n, bs = len(X), min(batch_size, len(X))
-    vel = {k: torch.zeros_like(v) for k, v in params.items()}
-    for _ in range(epochs):
-        perms = torch.stack([torch.randperm(n, generator=g) for _ in range(n_models)])  # each model its own order
-        for s in range(0, n - bs + 1, bs):  # optimizer steps are sequential; the N models are batched
-            b = perms[:, s:s + bs]
-            P = {k: v.detach().requires_grad_() for k, v in params.items()}
-            G = dict(zip(P, torch.autograd.grad(losses(P, bufs, X[b], y[b]).sum(), list(P.values()))))
-            for k in params:
-                vel[k] = momentum * vel[k] + G[k] + weight_decay * params[k]
-                params[k] = params[k].detach() - lr * vel[k]
+    mk = lambda i: make_model(name, data, seed=seed + i)
+    _, params, bufs, _ = train_stacked(mk, data.X_train[idx].float(), data.y_train[idx], n_models=n_models, lr=lr, momentum=momentum,
+                                       weight_decay=weight_decay, batch_size=batch_size, epochs=epochs, seed=seed)
+    models = [mk(i) for i in range(n_models)]
     for i, m in enumerate(models):
         m.load_state_dict({k: v[i].detach().clone() for k, v in params.items()} | {k: v[i] for k, v in bufs.items()})
         m.eval()

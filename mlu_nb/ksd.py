@@ -26,7 +26,7 @@ from .metrics import subset_metrics, mia_confidence, param_distance, activation_
 __all__ = ['SCORES', 'HARD_IS_HIGH', 'PAPER_MNIST', 'TABLE4', 'QUICK_METHODS', 'MNIST_METHODS', 'CIFAR_METHODS',
            'median_bandwidth', 'stein_kernel_from_scores', 'stein_pair_reference', 'model_scores',
            'stein_kernel_matrix', 'ksd_estimate', 'ksd_scores', 'easiest_hardest', 'stein_neighbours', 'separation',
-           'ksd_difficulty', 'difficulty_table', 'claims_markdown', 'ksd_expansion', 'ksd_timing']
+           'ksd_difficulty', 'difficulty_table', 'ksd_expansion', 'ksd_timing']
 
 # %% ../nbs/40_ksd.ipynb #56036b31
 def _check_bandwidth(h):
@@ -354,14 +354,6 @@ def difficulty_table(rows:list, # rows of `ksd_difficulty`
                 cells.append(f"{val[(s, m, g)]:.2f}" + (f" ({p[j]:.2f})" if p else ''))
         out.append(f'| {s} | ' + ' | '.join(cells) + ' |')
     return '\n'.join(out)
-
-# %% ../nbs/40_ksd.ipynb #50f684ae
-def claims_markdown(res:ExpResult, # result of an experiment function
-                   ) -> str:
-    "The claims of an `ExpResult` as a markdown table: claim | paper | measured | verdict."
-    esc = lambda x: str(x).replace('|', '/')
-    return '\n'.join(['| claim | paper | measured | verdict |', '|---|---|---|---|'] +
-                     [f'| {esc(c.claim)} | {esc(c.paper)} | {esc(c.measured)} | **{c.verdict}** |' for c in res.claims])
 
 # %% ../nbs/40_ksd.ipynb #472dcd35
 def _fig2(rows, methods, ms):

@@ -24,8 +24,8 @@ from .models import train_model, make_model
 # %% auto #0
 __all__ = ['TERMS', 'TASKS', 'MUMIS_HP', 'SUITES', 'BASELINES', 'PAPER_SPEEDUP', 'input_jacobian_norms', 'input_sensitivity',
            'relative_magnitude', 'input_sensitivity_loop', 'random_other_class', 'mu_mis_terms', 'mu_mis_loss',
-           'mu_mis', 'mu_mis_method', 'make_task', 'load_dataset', 'task_models', 'md_table', 'claims_table',
-           'mumis_sensitivity', 'mumis_proportions', 'compare_methods', 'mumis_tables', 'mumis_ablation']
+           'mu_mis', 'mu_mis_method', 'make_task', 'load_dataset', 'task_models', 'mumis_sensitivity',
+           'mumis_proportions', 'compare_methods', 'mumis_tables', 'mumis_ablation']
 
 # %% ../nbs/50_mumis.ipynb #f94069ff
 def _num_outputs(model:nn.Module, X:torch.Tensor) -> int:
@@ -278,21 +278,6 @@ def task_models(task:str, # 'class', 'subclass' or 'random'
     return _CACHE[key]
 
 # %% ../nbs/50_mumis.ipynb #4020866d
-def md_table(rows:list, # list of dicts with the same keys
-             digits:int=3, # significant digits of floats
-            ) -> str:
-    "A markdown table of `rows` (no pandas dependency)."
-    if not rows: return ''
-    keys = list(dict.fromkeys(k for r in rows for k in r))
-    fmt = lambda v: f"{v:.{digits}g}" if isinstance(v, float) else str(v)
-    return '\n'.join(['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)] +
-                     ['| ' + ' | '.join(fmt(r.get(k, '')) for k in keys) + ' |' for r in rows])
-
-def claims_table(claims:list, # `Claim`s of an experiment
-                ) -> str:
-    "Markdown table claim | paper | measured | verdict | note."
-    return md_table([dict(claim=c.claim, paper=c.paper, measured=c.measured, verdict=c.verdict, note=c.note) for c in claims])
-
 def _hist(ax, vals:dict, title:str, log:bool=True):
     for k, v in vals.items():
         v = v.clamp_min(1e-12).log10() if log else v

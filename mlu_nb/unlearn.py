@@ -22,7 +22,7 @@ from .metrics import subset_metrics, mia_confidence, mia_entropy
 __all__ = ['METHODS', 'BASELINES', 'UnlearnResult', 'register_method', 'available_methods', 'unlearn', 'retrain', 'finetune',
            'random_label', 'grad_ascent', 'descent_ascent', 'scrub', 'fisher_forget', 'influence_removal', 'amnesiac',
            'bad_teacher', 'ssd', 'boundary_shrink', 'SISAEnsemble', 'sisa_train', 'sisa', 'method_table',
-           'rows_markdown', 'unlearn_table']
+           'unlearn_table']
 
 # %% ../nbs/04_unlearn.ipynb #952468df
 @dataclass
@@ -566,14 +566,6 @@ def _bar_plot(tables:dict):
         ax.set_xticks(x.tolist(), names, rotation=60, ha='right', fontsize=8); ax.set_ylim(0, 1.05); ax.set_title(task)
     h, l = axs[0][0].get_legend_handles_labels()
     fig.legend(h, l, fontsize=8, ncol=4, loc='upper center'); fig.tight_layout(rect=(0, 0, 1, 0.92)); return fig
-
-def rows_markdown(rows:list, # list of dicts with the same keys
-                  digits:int=3, # decimals of floats
-                 ) -> str:
-    "A markdown table of `rows` (floats rounded)."
-    keys = list(rows[0]); fmt = lambda v: f"{v:.{digits}f}" if isinstance(v, float) else str(v)
-    return '\n'.join(['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)] +
-                     ['| ' + ' | '.join(fmt(r[k]) for k in keys) + ' |' for r in rows])
 
 @register_experiment('unlearn_table', quick=dict(seeds=[0], width=16, k_random=100, cls=3, shards=5),
                      full=dict(seeds=[0, 1, 2], width=16, k_random=100, cls=3, shards=5),

@@ -23,3 +23,11 @@ def test_docstring_and_documented_parameters(name, obj):
         dm = docments(obj, args_kwargs=True)
         missing = [p for p in inspect.signature(obj).parameters if p not in SKIP and not dm.get(p)]
         assert not missing, f'{name}: parameters without a docments comment: {missing}'
+
+@pytest.mark.parametrize('path', sorted(p for p in __import__('pathlib').Path(mlu_nb.__file__).parent.glob('*.py')), ids=lambda p: p.name)
+def test_no_invalid_escapes(path):
+    "LaTeX in a plain string turns '\\top' into a tab and '\\l' into a warning: docstrings with backslashes must be raw."
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter('error')
+        compile(path.read_text(), str(path), 'exec')
