@@ -4,7 +4,8 @@ import torch, torch.nn.functional as F
 from mlu_nb.core import train, per_sample_grads, hvp, params_of, num_params
 from mlu_nb.data import digits
 from mlu_nb.models import make_model
-from mlu_nb.dat import train_dat, _recipe, _live_params, rr_ihvp
+from mlu_nb.dat import train_dat, _live_params, rr_ihvp
+from mlu_nb.dat_repro import _recipe
 
 def _profile_step(model, X, y, k, reps=5):
     "Seconds of each part of one DAT step (64-point batch): forward risk, per-sample grads, 2k HVPs, solve, backward."

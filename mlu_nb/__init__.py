@@ -3,6 +3,7 @@
 Modules:
 
 - `mlu_nb.ascent_toys`: Paper 002, Sec. 5.2 and Sec. 4 / App. B: descent-ascent on a two-parameter sigmoidal model lands in the wrong minimum (Fig. 5), and the forget and retain sets of a random split stay statistically dependent (Lemma 1).
+- `mlu_nb.dat_repro`: Paper 000's DAT claims (LFD cut, faster post-hoc unlearning, training overhead, accuracy, Var[UGS]) measured on digits next to the paper's numbers, the effect of the sketch size k, the Pareto front over the two weights, and `cuda` cells with the paper's CIFAR-10 recipe.
 - `mlu_nb.klom_study`: Paper 002 Sec. 3 / Fig. 1-3 / App. J on digits: N oracle and N pretrained MLPs trained at once with `torch.func`, gradient ascent, gradient descent-ascent and SCRUB over a hyperparameter grid, and the 95th-percentile KLoM on the forget set against the validation set, colored by cost relative to retraining.
 - `mlu_nb.lambertw`: Paper 002: exact stationary points of pretraining, retraining and descent-ascent (DA) for exponential-loss ridge logistic regression, their branches, the lemmas built on them, iterative DA and the 2-D correlated case (Fig. 4). The sigmoidal toy (Fig. 5) and random forget sets (Lemma 1) are in `30a_ascent_toys`.
 - `mlu_nb.stability`: Paper 001, the theory: the linearized descent-ascent operator, (mix-)coherence, the stability recurrence, the divergence and convergence thresholds and a vectorized Monte-Carlo of the linear dynamics. The figures are reproduced in `20a_stability_repro`.
