@@ -4,8 +4,7 @@ import torch, torch.nn.functional as F
 from mlu_nb.core import train, per_sample_grads, hvp, params_of, num_params
 from mlu_nb.data import digits
 from mlu_nb.models import make_model
-from mlu_nb.dat import train_dat, _live_params, rr_ihvp
-from mlu_nb.dat_repro import _recipe
+from mlu_nb.dat import train_dat, _live_params, rr_ihvp, dat_recipe
 
 def _profile_step(model, X, y, k, reps=5):
     "Seconds of each part of one DAT step (64-point batch): forward risk, per-sample grads, 2k HVPs, solve, backward."
@@ -23,7 +22,7 @@ def _profile_step(model, X, y, k, reps=5):
 
 def run(quick=True) -> list[dict]:
     D = digits(); epochs = 1 if quick else 3; rows = []
-    rec = {**_recipe(epochs)}
+    rec = dat_recipe(epochs)
     m = make_model('smallcnn', D, seed=0); train(m, D.X_train, D.y_train, seed=0, **rec)   # warm-up of kernels
     m = make_model('smallcnn', D, seed=0); van = train(m, D.X_train, D.y_train, seed=0, **rec).seconds / epochs
     for k in (1, 4, 8):

@@ -18,7 +18,7 @@ from torch.func import functional_call, vmap
 from .core import *
 from .data import digits
 from .models import make_model
-from .metrics import klom
+from .metrics import klom, logit_margins
 from .influence import ihvp, normalized_ugs, forgettability, learnability, top_eigenpairs
 from .ksd import ksd_scores
 from .mumis import random_other_class, relative_magnitude
@@ -46,11 +46,7 @@ def complementary_masks(n:int, # training set size
 # %% ../nbs/60_atlas.ipynb #072c95ef
 def _margin_fn(base):
     "margin(params, x, y) of one sample: correct logit minus the largest other logit."
-    def f(p, x, y):
-        z = functional_call(base, p, (x.unsqueeze(0),))[0]
-        other = z.masked_fill(F.one_hot(y, z.shape[-1]).bool(), -float('inf')).max()
-        return z[y] - other
-    return f
+    return lambda p, x, y: logit_margins(functional_call(base, p, (x.unsqueeze(0),))[0], y)
 
 def _loss_fn(base):
     "loss(params, x, y) of one sample."
@@ -62,11 +58,7 @@ def ensemble_margins(base:nn.Module, # architecture used by `functional_call`
                      y:torch.Tensor, # labels (n,)
                     ) -> torch.Tensor:
     "(K, n) margins of every point under every model."
-    def one(p):
-        z = functional_call(base, p, (X,))
-        zc = z.gather(1, y[:, None]).squeeze(1)
-        return zc - z.masked_fill(F.one_hot(y, z.shape[1]).bool(), -float('inf')).max(1).values
-    return vmap(one)(params)
+    return vmap(lambda p: logit_margins(functional_call(base, p, (X,)), y))(params)
 
 def ensemble_losses(base:nn.Module, # architecture
                     params:dict, # stacked parameters (K, ...)
@@ -138,7 +130,7 @@ def pointwise_influence_removal(base:nn.Module, # architecture
                                ) -> torch.Tensor:
     "Margins (K, n) after removing each point from each model containing it by one Newton step; NaN where the point is out."
     out = torch.full(masks.shape, float('nan'), device=X.device)
-    model = base
+    model = clone_model(base)   # a scratch module for the per-model Hessians; `base` stays untouched
     for k in range(len(masks)):  # one dense Hessian and one batched solve per model (K is small)
         inn = torch.nonzero(masks[k] > 0).squeeze(1)
         pk = unstack(params, k)
@@ -206,7 +198,7 @@ def pointwise_mumis(base:nn.Module, # architecture
     ml = _mumis_losses(base)
     C = functional_call(base, unstack(params, 0), (X[:1],)).shape[-1]
     g = torch.Generator().manual_seed(seed)
-    i_idx = torch.nonzero(masks > 0, as_tuple=True)[1]
+    _, i_idx, _ = _pairs(masks, None)
     O = torch.stack([random_other_class(y[i_idx].cpu(), C, g) for _ in range(steps)]).to(X.device)   # (steps, M) draws up front
     def update(P, s, sl, kk, ii):
         gr = stacked_grad(ml, P, X[ii], y[ii], O[s, sl])
@@ -295,8 +287,7 @@ def compute_scores(model:nn.Module, # reference model trained on all points
     t = time.perf_counter(); ks = ksd_scores(model, X, y); timings['KSD'] = time.perf_counter() - t
     logits = predict_logits(model, X)
     loss = F.cross_entropy(logits, y, reduction='none')
-    zc = logits.gather(1, y[:, None]).squeeze(1)
-    margin = zc - logits.masked_fill(F.one_hot(y, logits.shape[1]).bool(), -float('inf')).max(1).values
+    margin = logit_margins(logits, y)
     s = dict(UGS=ugs, nUGS=normalized_ugs(ugs), learnability=learn, forgettability=forgettability(ugs), **ks,
              loss=loss, margin=margin, curvature=curv)
     t = time.perf_counter(); s['mumis_R'] = relative_magnitude(model, X, y); timings['mumis_R'] = time.perf_counter() - t

@@ -25,7 +25,7 @@ from .lfd import jsd, to_distribution, lfd
 
 # %% auto #0
 __all__ = ['paper_sketch', 'nystrom_ihvp', 'rr_ihvp', 'sketched_ugs', 'sketch_error_sweep', 'DATState', 'init_dat_state',
-           'dat_loss', 'train_dat']
+           'dat_loss', 'train_dat', 'dat_recipe']
 
 # %% ../nbs/12_dat.ipynb #0ee8b463
 def paper_sketch(G:torch.Tensor, # per-sample gradients (n, p)
@@ -242,3 +242,9 @@ def train_dat(model:nn.Module, # model, trained in place
                 callback=callback, loss_override=lo)
     hist['state_bytes'] = state.memory_bytes()
     return log, hist
+
+# %% ../nbs/12_dat.ipynb #64f21f04
+def dat_recipe(epochs:int, # passes over the data
+              ) -> dict:
+    "The training recipe of the digits DAT runs (vanilla and DAT alike): SGD lr 0.05, batch 64, cosine with warm-up, clip 1."
+    return dict(epochs=epochs, lr=0.05, batch_size=64, weight_decay=5e-4, schedule='cosine', warmup=0.05, clip=1.0)

@@ -81,8 +81,6 @@ def unlearn_latency(model:nn.Module, # trained model (not modified)
     return dict(seconds=secs, iters=it, met=met, model=m.eval(), trace=tr)
 
 # %% ../nbs/12a_dat_repro.ipynb #53376cbd
-def _recipe(epochs): return dict(epochs=epochs, lr=0.05, batch_size=64, weight_decay=5e-4, schedule='cosine', warmup=0.05, clip=1.0)
-
 def _unlearn_module():
     "The parallel `mlu_nb.unlearn` module, or None while it does not exist."
     try:
@@ -118,7 +116,7 @@ def _one_run(name, seed, frac, s, D, U, trace=False):
     sp = random_forget(D, max(1, round(frac * len(D.X_train))), seed=seed)
     ge = torch.Generator().manual_seed(seed); ei = torch.randperm(len(D.X_train), generator=ge)[:s['n_eval']]
     Xe, ye = D.X_train[ei], D.y_train[ei]
-    rec = _recipe(s['epochs'][name]); rows, curves, traces = [], {}, {}
+    rec = dat_recipe(s['epochs'][name]); rows, curves, traces = [], {}, {}
     models = {}
     m = make_model(name, D, seed=seed); lg = train(m, D.X_train, D.y_train, seed=seed, checkpoint_every=1, **rec)
     models['Vanilla'] = (m, lg, lg.cpu_seconds)   # overheads in CPU time: robust to other load
@@ -267,11 +265,11 @@ def dat_k_effect(settings:dict, # quick or full settings of the experiment
     s = settings; D = digits(); rows = []
     ei = torch.randperm(len(D.X_train), generator=torch.Generator().manual_seed(0))[:256]
     for seed in s['seeds']:
-        m = make_model(s['model'], D, seed=seed); lv = train(m, D.X_train, D.y_train, seed=seed, checkpoint_every=1, **_recipe(s['epochs']))
+        m = make_model(s['model'], D, seed=seed); lv = train(m, D.X_train, D.y_train, seed=seed, checkpoint_every=1, **dat_recipe(s['epochs']))
         rows.append(dict(k=0, seed=seed, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lv)['lfd'], seconds=lv.seconds, cpu_seconds=lv.cpu_seconds))
         for k in s['ks']:
             m = make_model(s['model'], D, seed=seed)
-            lg, _ = train_dat(m, D.X_train, D.y_train, *s['lam'], k=k, seed=seed, checkpoint_every=1, **_recipe(s['epochs']))
+            lg, _ = train_dat(m, D.X_train, D.y_train, *s['lam'], k=k, seed=seed, checkpoint_every=1, **dat_recipe(s['epochs']))
             rows.append(dict(k=k, seed=seed, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lg)['lfd'], seconds=lg.seconds, cpu_seconds=lg.cpu_seconds))
     # overhead in CPU time: wall-clock ratios are corrupted when other work shares the cores
     van = {r['seed']: r['cpu_seconds'] for r in rows if r['k'] == 0}
@@ -300,7 +298,7 @@ def dat_pareto(settings:dict, # quick or full settings of the experiment
     ei = torch.randperm(len(D.X_train), generator=torch.Generator().manual_seed(0))[:256]
     for lu, ll in s['lams']:
         m = make_model(s['model'], D, seed=s['seed'])
-        lg, _ = train_dat(m, D.X_train, D.y_train, lu, ll, seed=s['seed'], checkpoint_every=1, **_recipe(s['epochs']))
+        lg, _ = train_dat(m, D.X_train, D.y_train, lu, ll, seed=s['seed'], checkpoint_every=1, **dat_recipe(s['epochs']))
         rows.append(dict(lam_ugs=lu, lam_lfd=ll, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lg)['lfd']))
     fig, ax = plt.subplots(figsize=(4.5, 3.2))
     for r in rows: ax.scatter(r['lfd'], r['acc']); ax.annotate(f"({r['lam_ugs']:g},{r['lam_lfd']:g})", (r['lfd'], r['acc']), fontsize=7)

@@ -18,8 +18,8 @@ from .core import params_of, predict_logits, evaluate, check_Xy
 from .data import Split
 
 # %% auto #0
-__all__ = ['subset_metrics', 'margins', 'margins_of', 'mia_member_rate', 'mia_confidence', 'mia_entropy', 'klom', 'klom_p95',
-           'klom_loop', 'param_distance', 'activation_distance', 'timed']
+__all__ = ['subset_metrics', 'logit_margins', 'margins', 'margins_of', 'mia_member_rate', 'mia_confidence', 'mia_entropy', 'klom',
+           'klom_p95', 'klom_loop', 'param_distance', 'activation_distance', 'timed']
 
 # %% ../nbs/03_metrics.ipynb #afb13e1b
 def _check_split(split):
@@ -43,6 +43,15 @@ def subset_metrics(model:nn.Module, # the model to evaluate
     return {k: out[k] for k in ('retain_acc', 'forget_acc', 'test_acc', 'retain_loss', 'forget_loss', 'test_loss')}
 
 # %% ../nbs/03_metrics.ipynb #9f2abf0a
+def logit_margins(z:torch.Tensor, # logits (..., C)
+                  y:torch.Tensor, # integer labels (...)
+                  how:str='max', # 'max': z_y - max_{j!=y} z_j; 'lse': z_y - logsumexp_{j!=y} z_j
+                 ) -> torch.Tensor:
+    "Margins from logits, differentiable and on their device; works inside `vmap` (one sample or a batch)."
+    others = z.masked_fill(F.one_hot(y, z.shape[-1]).bool(), float('-inf'))
+    rest = others.max(-1).values if how == 'max' else others.logsumexp(-1)
+    return z.gather(-1, y.unsqueeze(-1)).squeeze(-1) - rest
+
 def margins(model:nn.Module, # the classifier
             X:torch.Tensor, # inputs
             y:torch.Tensor, # integer labels
@@ -52,11 +61,8 @@ def margins(model:nn.Module, # the classifier
     _check_model(model); check_Xy(X, y)
     if how not in ('max', 'lse'): raise ValueError(f"`how` must be 'max' or 'lse', got {how!r}.")
     with torch.no_grad(): z = predict_logits(model, X).detach().cpu().double()
-    y = y.cpu().long().reshape(-1, 1)
     if z.ndim != 2 or z.shape[1] < 2: raise ValueError(f"`model` must output (n, classes>=2) logits, got shape {tuple(z.shape)}.")
-    others = z.scatter(1, y, float('-inf'))
-    rest = others.max(1).values if how == 'max' else others.logsumexp(1)
-    return z.gather(1, y).squeeze(1) - rest
+    return logit_margins(z, y.cpu().long().reshape(-1), how)
 
 def margins_of(models:list, # N models (e.g. N unlearned or N oracle runs)
                X:torch.Tensor, # inputs
