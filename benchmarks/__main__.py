@@ -13,7 +13,11 @@ def main(argv=None):
     a = p.parse_args(argv)
     here = Path(__file__).parent
     names = sorted(m.name[len('bench_'):] for m in pkgutil.iter_modules([str(here)]) if m.name.startswith('bench_'))
-    if a.only: names = [n for n in names if n in a.only.split(',')]
+    if a.only:
+        want = [s.strip() for s in a.only.split(',')]
+        bad = [n for n in want if n not in names]
+        if bad or not all(want): p.error(f"unknown benchmark(s) {bad or [a.only]}; available: {', '.join(names)}")
+        names = [n for n in names if n in want]
     print(f"{'benchmark':46s} {'baseline s':>11s} {'ours s':>9s} {'ratio':>9s} {'goal':>8s}  note")
     failed = 0
     for n in names:

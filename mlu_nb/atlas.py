@@ -8,6 +8,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/atlas.html.md"""
 from __future__ import annotations
 import math, time
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import torch
@@ -16,6 +17,7 @@ import torch.nn.functional as F
 from torch.func import functional_call, vmap
 
 from .core import *
+from .claims import *
 from .data import digits
 from .models import make_model
 from .metrics import klom, logit_margins
@@ -24,10 +26,10 @@ from .ksd import ksd_scores
 from .mumis import random_other_class, relative_magnitude
 
 # %% auto #0
-__all__ = ['ATLAS_RECIPES', 'complementary_masks', 'ensemble_margins', 'ensemble_losses', 'pointwise_ascent',
+__all__ = ['GRADIENT_SCORES', 'ATLAS_RECIPES', 'complementary_masks', 'ensemble_margins', 'ensemble_losses', 'pointwise_ascent',
            'pointwise_influence_removal', 'pointwise_finetune', 'pointwise_mumis', 'measure_outcomes', 'compute_scores',
-           'spearman_matrix', 'ranked_answer', 'pool_runs', 'atlas_data', 'atlas_experiment', 'plot_spearman',
-           'plot_top_pairs']
+           'spearman_matrix', 'ranked_answer', 'pool_runs', 'atlas_claims', 'atlas_data', 'atlas_experiment',
+           'plot_spearman', 'plot_top_pairs']
 
 # %% ../nbs/60_atlas.ipynb #9c65d73d
 def complementary_masks(n:int, # training set size
@@ -235,8 +237,9 @@ def measure_outcomes(base:nn.Module, # architecture
                      weight_decay:float=1e-3, # the L2 term of training, part of the objective's Hessian
                      mumis_lr:float|None=3e-4, # MU-Mis step length; None skips MU-Mis
                      chunk:int|None=None, # pairs per vectorized chunk (None = all at once)
+                     halves:bool=False, # also return GA steps averaged over each half of a point's in-models (a reliability control)
                     ) -> dict:
-    "Per-point outcomes (on the CPU): KLoM after GA, influence removal and MU-Mis; steps to the oracle loss; loss/margin change; MIA drop."
+    "Per-point outcomes (on the CPU): KLoM after GA, influence removal and MU-Mis; steps to the oracle loss; loss/margin change; MIA drop. With `halves`, returns (outcomes, dict(ga_steps=(half A, half B)))."
     masks = masks.float().to(X.device)
     if not torch.all(masks.sum(0) == masks.sum(0)[0]): raise ValueError("every point must be in the same number of models (use `complementary_masks`).")
     marg = ensemble_margins(base, params, X, y).detach(); loss = ensemble_losses(base, params, X, y).detach()
@@ -266,7 +269,11 @@ def measure_outcomes(base:nn.Module, # architecture
         mm = pointwise_mumis(base, params, X, y, masks, target, ga_steps, mumis_lr, chunk=chunk)
         out['klom_mumis'] = klom(_gather_in(_scatter(masks, mm, 'margin'), masks), out_m)
         out['mumis_steps'] = _gather_in(_scatter(masks, mm, 'steps_to_target'), masks).mean(0)
-    return {k: torch.as_tensor(v).detach().double().cpu() for k, v in out.items()}
+    out = {k: torch.as_tensor(v).detach().double().cpu() for k, v in out.items()}
+    if not halves: return out
+    st = _gather_in(steps, masks).double().cpu(); h = len(st) // 2
+    if h < 1: raise ValueError("`halves` needs every point in at least 2 models.")
+    return out, dict(ga_steps=(st[:h].mean(0), st[h:].mean(0)))
 
 # %% ../nbs/60_atlas.ipynb #a09e4cca
 def compute_scores(model:nn.Module, # reference model trained on all points
@@ -352,6 +359,79 @@ def pool_runs(sms:list, # `spearman_matrix` outputs over the same scores and out
     return dict(rho=st('rho').mean(0), lo=st('lo').min(0).values, hi=st('hi').max(0).values,
                 boot=torch.stack([m['boot'][..., :B] for m in sms]).mean(0), scores=sms[0]['scores'], outcomes=sms[0]['outcomes'])
 
+# %% ../nbs/60_atlas.ipynb #2992b602
+GRADIENT_SCORES = ('UGS', 'nUGS', 'forgettability', 'learnability')   # scores built from per-sample gradients: their ranks follow ||g||
+
+def _rho_matrix(S:torch.Tensor, O:torch.Tensor) -> torch.Tensor:
+    "Spearman rho of every row of `S` (s, n) with every row of `O` (o, n)."
+    return _unit(_ranks(S)) @ _unit(_ranks(O)).T
+
+def _shuffled_scores(sc:dict, seed:int) -> dict:
+    "Every score with its points shuffled by its own fixed permutation: the same values, no relation to any point."
+    g = torch.Generator().manual_seed(10_000 + seed)
+    return {k: v[torch.randperm(len(v), generator=g)] for k, v in sc.items()}
+
+def _est(runs:list, f:Callable, B:int) -> Estimate:
+    "Spearman estimate of `f(run) -> (x, y, z)`: t-interval over runs when there are >= 3 (seeds), else a bootstrap over the points of the one run."
+    if len(runs) >= 3: return over_seeds([spearman(*f(r), B=100, seed=r[1]).value for r in runs], fmt='+.3f')
+    return spearman(*f(runs[0]), B=B, seed=runs[0][1])
+
+def atlas_claims(runs:list, # (model, seed, spearman summary, scores, outcomes, halves) per run
+                 B:int=200, # bootstrap resamples when a model has fewer than 3 seeds
+                ) -> list:
+    "The atlas claims, one part per model (and per outcome): criteria, intervals (seeds or points) and controls."
+    models = list(dict.fromkeys(r[0] for r in runs)); by = {m: [r for r in runs if r[0] == m] for m in models}
+    how = {m: (f"t over {len(by[m])} seeds" if len(by[m]) >= 3 else f"bootstrap over the {len(by[m][0][4]['ga_steps'])} points of seed {by[m][0][1]}") for m in models}
+    S = lambda r, k: r[3]['scores'][k]; O = lambda r, k: r[4][k]
+    out = []
+    # 1. some score predicts every outcome: best |rho| per outcome, against the best of the same scores shuffled (same selection)
+    parts = []
+    for m in models:
+        rs = by[m]; names = list(rs[0][3]['scores']); onames = list(rs[0][4])
+        stack = lambda d, ks: torch.stack([d[k] for k in ks])
+        R = torch.stack([_rho_matrix(stack(r[3]['scores'], names), stack(r[4], onames)) for r in rs]).mean(0)
+        Rs = torch.stack([_rho_matrix(stack(_shuffled_scores(r[3]['scores'], r[1]), names), stack(r[4], onames)) for r in rs]).mean(0)
+        for j, o in enumerate(onames):
+            b, bs = int(R[:, j].abs().argmax()), int(Rs[:, j].abs().argmax())
+            sg, sgs = (1.0 if R[b, j] >= 0 else -1.0), (1.0 if Rs[bs, j] >= 0 else -1.0)
+            est = _est(rs, lambda r: (sg * S(r, names[b]), O(r, o), None), B)
+            ctl = _est(rs, lambda r: (sgs * _shuffled_scores(r[3]['scores'], r[1])[names[bs]], O(r, o), None), B)
+            note = f"best score {names[b]} ({'+' if sg > 0 else '-'}); {how[m]}"
+            if names[b] in GRADIENT_SCORES:
+                pg = _est(rs, lambda r: (sg * S(r, names[b]), O(r, o), S(r, 'SSN')), B)
+                note += f"; given ||g||: {pg}"
+            parts.append(Claim(f"{m}: {o} <- best score, |rho|", criterion=AtLeast(0.5), estimate=est, source='library',
+                               control=Control('the best of the same scores, each shuffled over points (same selection)', ctl),
+                               basis='library threshold', note=note))
+    out.append(Claim('Some per-sample score predicts every unlearning outcome (best |rho| >= 0.5)', parts=parts, source='library',
+                     basis='library expectation: each paper proposes its score as a predictor of unlearning difficulty but none gives a number; '
+                           '|rho| >= 0.5 is a large rank correlation. The best score is picked on the same data, so the control picks the best of the '
+                           'same scores shuffled over points, by the same rule',
+                     note='one part per outcome; |rho| of the best score on its own sign'))
+    # 2. paper 000's misalignment, plain and given ||g|| (SSN is the per-sample gradient norm of the reference model)
+    weak = dict(paper='|rho| <~ 0.2', criterion=Within(0, 0.2),
+                basis='paper 000, Sec. 5 Q1: "weak and inconsistent Spearman correlations (|rho| <~ 0.2)"')
+    out.append(Claim('Paper 000: learnability and forgetting cost (GA steps) are weakly correlated', paper=weak['paper'], basis=weak['basis'], parts=[
+        Claim(f"{m}: rho(learnability, GA steps)", **weak, estimate=_est(by[m], lambda r: (S(r, 'learnability'), O(r, 'ga_steps'), None), B),
+              control=Control('||g|| (SSN) vs GA steps (a score the rule must call strong)', _est(by[m], lambda r: (S(r, 'SSN'), O(r, 'ga_steps'), None), B)),
+              note=how[m]) for m in models], note='forgetting cost = steps of pointwise GA to the oracle loss, mean over the models that saw the point'))
+    out.append(Claim('Paper 000 misalignment given ||g|| [confound control: partial rank correlation]', paper=weak['paper'],
+                     basis=weak['basis'] + '; the partial correlation given ||g|| is the library\'s confound control', parts=[
+        Claim(f"{m}: partial rho(learnability, GA steps | ||g||)", **weak, estimate=_est(by[m], lambda r: (S(r, 'learnability'), O(r, 'ga_steps'), S(r, 'SSN')), B),
+              control=Control("GA steps in one half of a point's models vs the other half, given ||g|| (one outcome measured twice)",
+                              _est(by[m], lambda r: (r[5]['ga_steps'][0], r[5]['ga_steps'][1], S(r, 'SSN')), B)),
+              note=how[m]) for m in models]))
+    # 3. MU-Mis's R and MU-Mis's difficulty
+    if all('mumis_steps' in r[4] for r in runs):
+        out.append(Claim('Points with a larger MU-Mis relative magnitude R take MU-Mis more steps to forget (rho >= 0.5)', source='library', parts=[
+            Claim(f"{m}: rho(R, MU-Mis steps)", criterion=AtLeast(0.5), source='library', basis='library threshold, as for claim 1',
+                  estimate=_est(by[m], lambda r: (S(r, 'mumis_R'), O(r, 'mumis_steps'), None), B),
+                  control=Control('R shuffled over points', _est(by[m], lambda r: (_shuffled_scores(r[3]['scores'], r[1])['mumis_R'], O(r, 'mumis_steps'), None), B)),
+                  note=how[m]) for m in models],
+            basis='library expectation: paper 004 motivates R as the sample contribution MU-Mis removes but makes no pointwise claim; '
+                  '"predicts" = rho >= 0.5 in the direction "larger R, more steps", as for claim 1'))
+    return out
+
 # %% ../nbs/60_atlas.ipynb #db49cfcf
 def atlas_data(settings:dict, # experiment settings: 'data' ('digits' or 'cifar10'), 'n_train', 'root'
                seed:int=0, # seed of the training subset (CIFAR-10)
@@ -417,38 +497,29 @@ def atlas_experiment(settings:dict, # quick or full settings of the experiment
             sc = compute_scores(ref, X, y, [flat_params(unstack(c, 0)) for c in cks])
             t_scores = time.perf_counter() - t0
             t0 = time.perf_counter()
-            oc = measure_outcomes(base, P, X, y, masks, settings['ga_steps'], settings['ga_lr'],
-                                  mumis_lr=rec['mumis_lr'], chunk=settings.get('chunk'))
+            oc, halves = measure_outcomes(base, P, X, y, masks, settings['ga_steps'], settings['ga_lr'],
+                                          mumis_lr=rec['mumis_lr'], chunk=settings.get('chunk'), halves=True)
             t_out = time.perf_counter() - t0
-            sm = spearman_matrix(sc['scores'], oc, B=settings['B'], seed=seed); runs.append((mname, seed, sm, sc, oc))
+            sm = spearman_matrix(sc['scores'], oc, B=settings['B'], seed=seed); runs.append((mname, seed, sm, sc, oc, halves))
             cost.append(dict(model=mname, seed=seed, n=len(X), models_trained=2 * pairs + 1, train_acc_min=acc.min().item(),
                              pairs_unlearned=int(masks.sum().item()), train_s=t_train, scores_s=t_scores, outcomes_s=t_out,
                              **{f'median_{k}': oc[k].median().item() for k in oc if k.endswith('steps')},
                              **{f'score_s_{k}': v for k, v in sc['seconds'].items()}))
             for i, s_ in enumerate(sm['scores']):
                 for j, o_ in enumerate(sm['outcomes']):
-                    rows.append(dict(model=mname, seed=seed, score=s_, outcome=o_, rho=sm['rho'][i, j].item(),
-                                     lo=sm['lo'][i, j].item(), hi=sm['hi'][i, j].item()))
+                    row = dict(model=mname, seed=seed, score=s_, outcome=o_, rho=sm['rho'][i, j].item(), lo=sm['lo'][i, j].item(), hi=sm['hi'][i, j].item())
+                    if s_ in GRADIENT_SCORES:   # confound control next to every UGS / learnability correlation: partial given ||g|| (= SSN)
+                        pe = spearman(sc['scores'][s_], oc[o_], sc['scores']['SSN'], B=100, seed=seed)
+                        row.update(rho_given_g=pe.value, lo_given_g=pe.lo, hi_given_g=pe.hi)
+                    rows.append(row)
     pooled = pool_runs([r[2] for r in runs])
     ans = ranked_answer(pooled)
+    for a in ans:   # a gradient-built best score's partial correlation given ||g||, next to it in the ranked answer
+        if a['best_score'] in GRADIENT_SCORES:
+            a['rho_given_g'] = float(np.mean([spearman(r[3]['scores'][a['best_score']], r[4][a['outcome']], r[3]['scores']['SSN'], B=100, seed=r[1]).value for r in runs]))
+    claims += atlas_claims(runs, settings['B'])
+    mname, seed, sm, sc, oc, _ = runs[0]
     runs_txt = f"{len(runs)} run(s): {', '.join(sorted(set(settings['models'])))} x seeds {list(settings['seeds'])}"
-    strong = [a for a in ans if a['significant'] and abs(a['rho']) >= 0.5]
-    claims.append(Claim('Some per-sample score predicts unlearning difficulty (|rho| >= 0.5, CI excludes 0) for every outcome',
-                        'each paper claims its score does', f"{runs_txt}; {len(strong)}/{len(ans)} outcomes; best: " +
-                        '; '.join(f"{a['outcome']}<-{a['best_score']} {a['rho']:+.2f}" for a in ans),
-                        verdict(len(strong) == len(ans), len(strong) > 0)))
-    j = pooled['outcomes'].index('ga_steps'); il = pooled['scores'].index('learnability')
-    r, lo, hi = (pooled[k][il, j].item() for k in ('rho', 'lo', 'hi'))
-    claims.append(Claim('Learnability and forgetting cost are misaligned (paper 000: |rho| <~ 0.2)', '|rho| <~ 0.2',
-                        f"rho(learnability, GA steps) = {r:+.2f} [{lo:+.2f}, {hi:+.2f}] ({runs_txt})",
-                        verdict(abs(r) <= 0.2, abs(r) <= 0.35)))
-    if 'mumis_steps' in pooled['outcomes']:
-        j = pooled['outcomes'].index('mumis_steps'); iR = pooled['scores'].index('mumis_R')
-        r, lo, hi = (pooled[k][iR, j].item() for k in ('rho', 'lo', 'hi'))
-        claims.append(Claim("Points with a larger MU-Mis relative magnitude R take MU-Mis more steps to forget",
-                            'paper 004 motivates R as what MU-Mis removes; it makes no pointwise claim', f"rho(R, MU-Mis steps) = {r:+.2f} [{lo:+.2f}, {hi:+.2f}] ({runs_txt})",
-                            verdict(r >= 0.5 and lo > 0, r > 0 and lo > 0)))
-    mname, seed, sm, sc, oc = runs[0]
     figs['spearman'] = plot_spearman(pooled, runs_txt if len(runs) > 1 else f'{mname} seed {seed}')
     figs['scatter'] = plot_top_pairs(sm, sc['scores'], oc)
     return ExpResult(claims, rows + [dict(kind='cost', **c) for c in cost] + [dict(kind='answer', **a) for a in ans], figs)

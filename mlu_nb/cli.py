@@ -21,31 +21,46 @@ def build_parser() -> argparse.ArgumentParser:
     g = r.add_mutually_exclusive_group()
     g.add_argument('--quick', action='store_true', default=True, help='CPU settings on embedded data (default)')
     g.add_argument('--full', action='store_true', help="the papers' settings (downloads datasets; GPU recommended)")
-    r.add_argument('--only', default='', help='comma-separated experiment names (default: all; see `mlu-nb list`)')
+    r.add_argument('--only', default=None, help='comma-separated experiment names (default: all; see `mlu-nb list`)')
     r.add_argument('--out', default='reports', help='output folder (default: reports)')
     r.add_argument('--device', default=None, help='cpu, cuda or mps (default: best available)')
     r.add_argument('--seed', type=int, default=None, help="override the experiments' seed")
     r.add_argument('--rerun', action='store_true', help='ignore cached results and run again')
     sub.add_parser('list', help='list registered experiments')
     b = sub.add_parser('bench', help='run the benchmarks of a source checkout (python -m benchmarks)')
-    b.add_argument('--only', default='', help='comma-separated benchmark names')
+    b.add_argument('--only', default=None, help='comma-separated benchmark names')
     return p
 
 # %% ../nbs/91_cli.ipynb #52513f08
+def _names(only:str|None, # the --only argument (None: not given)
+          ) -> list|None:
+    "Names from a comma-separated `--only`; None when it was not given. Empty or repeated names are errors."
+    if only is None: return None
+    names = [s.strip() for s in only.split(',')]
+    if not any(names) or any(not s for s in names):
+        raise ValueError(f"--only {only!r} names nothing (or has an empty name); give comma-separated names, e.g. --only digits_smallcnn (see `mlu-nb list`).")
+    if len(set(names)) != len(names): raise ValueError(f"--only {only!r} repeats a name; give each once.")
+    return names
+
 def main(argv:list|None=None, # arguments (default: sys.argv[1:])
         ) -> int:
-    "Entry point of the `mlu-nb` console script."
+    "Entry point of the `mlu-nb` console script: expected errors are one line on stderr and exit code 2."
     a = build_parser().parse_args(argv)
-    if a.cmd == 'list':
-        from mlu_nb.experiments import load_experiments
-        for n, e in sorted(load_experiments().items()): print(f"{n:28s} {e.description}")
+    try:
+        if a.cmd == 'list':
+            from mlu_nb.experiments import load_experiments
+            for n, e in sorted(load_experiments().items()): print(f"{n:28s} {e.description}")
+            return 0
+        names = _names(a.only)
+        if a.cmd == 'bench':
+            if not Path('benchmarks/__main__.py').exists():
+                raise ValueError('no benchmarks/ folder here; run `mlu-nb bench` from a source checkout of mlu_nb.')
+            return subprocess.call([sys.executable, '-m', 'benchmarks'] + (['--only', ','.join(names)] if names else []))
+        from mlu_nb.core import get_device
+        from mlu_nb.experiments import reproduce
+        get_device(a.device)   # an unavailable device fails here, before any work
+        reproduce(names, quick=not a.full, out=a.out, device=a.device, seed=a.seed, rerun=a.rerun)
+        print((Path(a.out) / 'summary.md').read_text())
         return 0
-    if a.cmd == 'bench':
-        if not Path('benchmarks/__main__.py').exists():
-            print('mlu-nb bench: no benchmarks/ folder here; run it from a source checkout of mlu_nb.', file=sys.stderr); return 2
-        return subprocess.call([sys.executable, '-m', 'benchmarks'] + (['--only', a.only] if a.only else []))
-    from mlu_nb.experiments import reproduce
-    names = [s for s in a.only.split(',') if s] or None
-    recs = reproduce(names, quick=not a.full, out=a.out, device=a.device, seed=a.seed, rerun=a.rerun)
-    print((Path(a.out) / 'summary.md').read_text())
-    return 0
+    except (ValueError, OSError) as err:
+        print(f"mlu-nb: error: {err}", file=sys.stderr); return 2

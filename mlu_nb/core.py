@@ -18,12 +18,11 @@ import torch.nn.functional as F
 from torch.func import functional_call, vmap, grad, jvp
 
 # %% auto #0
-__all__ = ['VERDICTS', 'EXPERIMENTS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params',
-           'unflatten', 'set_flat_params_', 'check_Xy', 'check_finite', 'sample_loss_fn', 'batch_loss_fn',
-           'per_sample_grads', 'per_sample_grads_loop', 'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate',
-           'TrainLog', 'make_optimizer', 'lr_lambda', 'train', 'stacked_grad', 'train_stacked', 'unstack',
-           'clone_model', 'Timer', 'Claim', 'verdict', 'ExpResult', 'Experiment', 'register_experiment', 'md_table',
-           'claims_markdown', 'show_claims']
+__all__ = ['EXPERIMENTS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params', 'unflatten',
+           'set_flat_params_', 'check_Xy', 'check_finite', 'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads',
+           'per_sample_grads_loop', 'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate', 'TrainLog',
+           'make_optimizer', 'lr_lambda', 'train', 'stacked_grad', 'train_stacked', 'unstack', 'clone_model', 'Timer',
+           'ExpResult', 'Experiment', 'register_experiment', 'md_table']
 
 # %% ../nbs/00_core.ipynb #12015758
 def seed_everything(seed:int=0, # seed for `random`, numpy and torch
@@ -40,6 +39,8 @@ def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'mps', or Non
         d = torch.device(device)
         if d.type == 'cuda' and not torch.cuda.is_available():
             raise ValueError(f"device={device!r} was requested but CUDA is not available; pass device='cpu'.")
+        if d.type == 'mps' and not (getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()):
+            raise ValueError(f"device={device!r} was requested but MPS (Apple GPU) is not available here; pass device='cpu'.")
         return d
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
@@ -412,25 +413,6 @@ class Timer:
     def __exit__(self, *a): self.seconds, self.cpu_seconds = time.perf_counter() - self.t0, time.process_time() - self.c0
 
 # %% ../nbs/00_core.ipynb #ee9a08e4
-VERDICTS = ('reproduced', 'partly', 'not reproduced')
-
-@dataclass
-class Claim:
-    "One headline claim: what the paper says, what we measured, and the verdict."
-    claim: str
-    paper: str
-    measured: str
-    verdict: str
-    note: str = ''
-    def __post_init__(self):
-        if self.verdict not in VERDICTS: raise ValueError(f"`verdict` must be one of {VERDICTS}, got {self.verdict!r}.")
-
-def verdict(ok:bool, # the claim holds as stated
-            partly:bool=False, # the claim holds in direction or in part
-           ) -> str:
-    "Map measured conditions to 'reproduced', 'partly' or 'not reproduced'."
-    return VERDICTS[0] if ok else VERDICTS[1] if partly else VERDICTS[2]
-
 @dataclass
 class ExpResult:
     "Output of an experiment: claim rows, raw rows (for CSV) and named matplotlib figures."
@@ -479,19 +461,3 @@ def md_table(rows:list, # dicts; the columns are the union of their keys, in fir
     return '\n'.join(['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)] +
                       ['| ' + ' | '.join(fmt(r.get(k, '')) for k in keys) + ' |' for r in rows])
 
-def claims_markdown(claims, # an `ExpResult`, a list of `Claim`s, or a cached record (or claim dicts) from `run_experiment`
-                   ) -> str:
-    "Claims as a markdown table (claim | paper | measured | verdict), the verdict bold and the note after it."
-    if hasattr(claims, 'claims'): claims = claims.claims
-    elif isinstance(claims, dict): claims = claims['claims']
-    cs = [c if isinstance(c, dict) else asdict(c) for c in claims]
-    return md_table([dict(claim=c['claim'], paper=c['paper'], measured=c['measured'],
-                          verdict=f"**{c['verdict']}**" + (f" ({c['note']})" if c.get('note') else '')) for c in cs])
-
-def show_claims(claims, # anything `claims_markdown` takes
-               ):
-    "Display the claims table in a notebook (printed as markdown outside IPython)."
-    try:
-        from IPython.display import Markdown, display
-        display(Markdown(claims_markdown(claims)))
-    except ImportError: print(claims_markdown(claims))

@@ -154,7 +154,8 @@ def init_dat_state(model:nn.Module, # model at initialization theta_0
     R = None
     if proj_dim is not None:
         if proj_dim < 1: raise ValueError(f"`proj_dim` must be >= 1 or None, got {proj_dim}.")
-        R = torch.randn(proj_dim, p, generator=torch.Generator().manual_seed(seed)).to(flat_params(model).device) / math.sqrt(proj_dim)
+        fp = flat_params(model)   # R in the model's dtype (a float64 model gets a float64 projection)
+        R = torch.randn(proj_dim, p, generator=torch.Generator().manual_seed(seed), dtype=fp.dtype).to(fp.device) / math.sqrt(proj_dim)
     rows = []
     for i in range(0, len(X), chunk):  # chunks bound the (chunk, p) memory
         G = per_sample_grads(model, loss_fn, X[i:i+chunk], y[i:i+chunk])

@@ -19,6 +19,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
 from .core import *
+from .claims import *
 from .core import make_optimizer, lr_lambda
 from .data import digits, random_forget
 from .models import make_model
@@ -112,18 +113,23 @@ def fit_envelope(t:np.ndarray, # steps or epochs
 
 # %% ../nbs/12a_dat_repro.ipynb #91ddc939
 def _one_run(name, seed, frac, s, D, U, trace=False):
-    "All Table 2 rows for one model, seed and delete fraction."
+    "All Table 2 rows for one model, seed and delete fraction, plus the control rows the claims need."
     sp = random_forget(D, max(1, round(frac * len(D.X_train))), seed=seed)
     ge = torch.Generator().manual_seed(seed); ei = torch.randperm(len(D.X_train), generator=ge)[:s['n_eval']]
     Xe, ye = D.X_train[ei], D.y_train[ei]
-    rec = dat_recipe(s['epochs'][name]); rows, curves, traces = [], {}, {}
+    ep = s['epochs'][name]; rec = dat_recipe(ep); rows, curves, traces = [], {}, {}
     models = {}
     m = make_model(name, D, seed=seed); lg = train(m, D.X_train, D.y_train, seed=seed, checkpoint_every=1, **rec)
-    models['Vanilla'] = (m, lg, lg.cpu_seconds)   # overheads in CPU time: robust to other load
+    # overheads in CPU time (robust to other load); a vanilla run is short (~0.1 s), so its time is the median of repeats
+    reps = [lg.cpu_seconds] + [train(make_model(name, D, seed=seed), D.X_train, D.y_train, seed=seed, **rec).cpu_seconds for _ in range(s.get('time_repeats', 4))]
+    models['Vanilla'] = (m, lg, float(np.median(reps)))
     for lab, lu, ll in s['dat']:
         m = make_model(name, D, seed=seed)
         lg, h = train_dat(m, D.X_train, D.y_train, lam_ugs=lu, lam_lfd=ll, k=s['k'], seed=seed, checkpoint_every=1, **rec)
         models[lab] = (m, lg, lg.cpu_seconds)
+    # control: vanilla training (lambda = 0) from an independent seed (init and batch order), paired with Vanilla
+    m = make_model(name, D, seed=seed + 500); lg = train(m, D.X_train, D.y_train, seed=seed + 500, checkpoint_every=1, **rec)
+    models['Vanilla (indep. seed)'] = (m, lg, lg.cpu_seconds)
     mr = make_model(name, D, seed=seed + 1000); lr_ = train(mr, sp.X_retain, sp.y_retain, seed=seed, **rec)
     tgt = F.cross_entropy(predict_logits(mr, sp.X_forget), sp.y_forget).item()
     t_van = models['Vanilla'][2]
@@ -133,11 +139,22 @@ def _one_run(name, seed, frac, s, D, U, trace=False):
     def tr_fn(learn): return lambda it, mm: lfd_of(mm, Xe, ye, None, learn=learn, k=64)['lfd']
     for lab, (m, lg, secs) in models.items():
         ev = lfd_of(m, Xe, ye, lg, learn=learn_v if lab == 'Vanilla' else None)
-        r = ul(m, tr_fn(ev['learn']) if trace else None)
+        r = ul(m, tr_fn(ev['learn']) if trace and lab != 'Vanilla (indep. seed)' else None)
+        cv = _ckpt_var_curve(m, lg, Xe, ye) if s.get('fig5') else None
         rows.append(dict(method=lab, acc=accuracy(m, D.X_test, D.y_test), lfd=ev['lfd'], lfd_softmax=ev['lfd_softmax'], var_ugs=ev['var_ugs'],
-                         latency=r['seconds'], iters=r['iters'], met=r['met'], overhead=100 * (secs / t_van - 1) if lab != 'Vanilla' else 0.0))
-        curves[lab] = _ckpt_var_curve(m, lg, Xe, ye) if s.get('fig5') else None
-        if trace: traces[lab] = r['trace']
+                         latency=r['seconds'], iters=r['iters'], met=r['met'], overhead=100 * (secs / t_van - 1) if lab != 'Vanilla' else 0.0,
+                         cpu_seconds=secs, var_growth=cv[-1][1] / cv[0][1] if cv else float('nan')))
+        curves[lab] = cv
+        if trace and lab != 'Vanilla (indep. seed)': traces[lab] = r['trace']
+    # controls the rules must reject: a known training-time overhead (4x the epochs, ~ +300%) and a known accuracy
+    # drop (the same recipe stopped after one epoch)
+    t2 = []
+    for _ in range(3):
+        m = make_model(name, D, seed=seed); t2.append(train(m, D.X_train, D.y_train, seed=seed, **dat_recipe(4 * ep)).cpu_seconds)
+    t2 = float(np.median(t2))
+    rows.append(dict(method='Vanilla (4x epochs)', acc=accuracy(m, D.X_test, D.y_test), cpu_seconds=t2, overhead=100 * (t2 / t_van - 1)))
+    m = make_model(name, D, seed=seed); train(m, D.X_train, D.y_train, seed=seed, **dat_recipe(1))
+    rows.append(dict(method='Vanilla (1 epoch)', acc=accuracy(m, D.X_test, D.y_test)))
     if U is not None:
         for lab, meth in (('Fisher-Forget', 'fisher_forget'), ('Influence-Bal', 'influence_removal')):
             try: res = U.unlearn(meth, models['Vanilla'][0], sp)
@@ -162,6 +179,7 @@ def _one_run(name, seed, frac, s, D, U, trace=False):
         if 'var_ugs' in r: r['var_ugs_rel'] = r['var_ugs'] / van_var
     return rows, curves, traces
 
+
 # %% ../nbs/12a_dat_repro.ipynb #067e3c03
 def _agg(rows, method, key, model=None, frac=None):
     v = np.array([r[key] for r in rows if r['method'] == method and key in r and (model is None or r['model'] == model)
@@ -169,12 +187,19 @@ def _agg(rows, method, key, model=None, frac=None):
     v = v[~np.isnan(v)]
     return (v.mean(), v.std()) if len(v) else (float('nan'), float('nan'))
 
+def _per_run(rows:list, # rows of `dat_table2`
+             f:Callable, # f(by_method) -> float, where by_method maps a method name to its row
+            ) -> list:
+    "`f` on every (model, seed, delete fraction) run: the paired per-run values the claims' intervals are over."
+    keys = dict.fromkeys((r['model'], r['seed'], r['frac']) for r in rows)
+    return [f({r['method']: r for r in rows if (r['model'], r['seed'], r['frac']) == key}) for key in keys]
+
 def table2_text(rows:list, # rows from `dat_table2`
                ) -> str:
     "Table 2 as text: mean +- std over seeds per model, delete fraction and method."
     keys = [('acc', 100, '.1f'), ('lfd', 1, '.3f'), ('var_ugs_rel', 1, '.2f'), ('latency', 1, '.3f'), ('iters', 1, '.0f'), ('overhead', 1, '.0f')]
     head = {'overhead': 'overhead% (CPU)'}
-    out = [f"{'model':9}{'del%':>5} {'method':15}" + ''.join(f'{head.get(k, k):>17}' for k, _, _ in keys)]
+    out = [f"{'model':9}{'del%':>5} {'method':22}" + ''.join(f'{head.get(k, k):>17}' for k, _, _ in keys)]
     for mn in dict.fromkeys(r['model'] for r in rows):
         for fr in dict.fromkeys(r['frac'] for r in rows):
             for meth in dict.fromkeys(r['method'] for r in rows if r['model'] == mn):
@@ -183,11 +208,11 @@ def table2_text(rows:list, # rows from `dat_table2`
                     mu, sd = _agg(rows, meth, k, mn, fr)
                     cells.append(f"{mu*sc:{f}} ± {sd*sc:{f}}" if not np.isnan(mu) else '–')
                 note = next((r['note'] for r in rows if r['method'] == meth and 'note' in r), '')
-                out.append(f"{mn:9}{100*fr:>5.0f} {meth:15}" + ''.join(f'{c:>17}' for c in cells) + (f'  ({note})' if note else ''))
+                out.append(f"{mn:9}{100*fr:>5.0f} {meth:22}" + ''.join(f'{c:>17}' for c in cells) + (f'  ({note})' if note else ''))
     return '\n'.join(out)
 
 @register_experiment('dat_table2',
-    quick=dict(models=['mlp'], seeds=[0], fracs=[0.05], epochs=dict(mlp=6, smallcnn=5), k=4, n_eval=256, max_iters=400,
+    quick=dict(models=['mlp'], seeds=[0, 1, 2], fracs=[0.05], epochs=dict(mlp=6, smallcnn=5), k=4, n_eval=256, max_iters=400,
                trace_every=2, dat=[('DAT', 1e-2, 1e-1), ('DAT (strong)', 1.0, 1.0)], fig5=True),
     full=dict(models=['mlp', 'smallcnn'], seeds=[0, 1, 2, 3, 4], fracs=[0.01, 0.05, 0.1], epochs=dict(mlp=20, smallcnn=15), k=4,
               n_eval=256, max_iters=400, trace_every=2, dat=[('DAT', 1e-2, 1e-1), ('DAT (strong)', 1.0, 1.0)], fig5=True),
@@ -198,52 +223,87 @@ def dat_table2(settings:dict, # quick or full settings of the experiment
               ) -> ExpResult:
     "Table 2 analog on digits with Fig. 4 (LFD during unlearning) and Fig. 5 (Var[UGS] along training + envelope)."
     s = settings; D = digits(); U = _unlearn_module(); rows, curves, traces = [], {}, {}
+    if len(s['seeds']) < 3: raise ValueError(f"dat_table2 needs >= 3 seeds for its intervals, got {s['seeds']}.")
+    train(make_model('mlp', D, seed=0), D.X_train[:256], D.y_train[:256], **dat_recipe(1))   # warm-up, so no timed run pays first-call costs
     for mn in s['models']:
         for seed in s['seeds']:
             for fr in s['fracs']:
                 first = seed == s['seeds'][0] and fr == s['fracs'][0]
-                r, c, t = _one_run(mn, seed, fr, {**s, 'fig5': s['fig5'] and first}, D, U, trace=first)
+                r, c, t = _one_run(mn, seed, fr, s, D, U, trace=first)
                 rows += r
                 if first: curves[mn], traces[mn] = c, t
-    mn0, fr0 = s['models'][0], s['fracs'][0]
-    lfd_v, lfd_d = _agg(rows, 'Vanilla', 'lfd')[0], _agg(rows, 'DAT', 'lfd')[0]
-    lat_v, lat_d = _agg(rows, 'Vanilla', 'latency')[0], _agg(rows, 'DAT', 'latency')[0]
-    acc_v, acc_d = _agg(rows, 'Vanilla', 'acc')[0], _agg(rows, 'DAT', 'acc')[0]
-    ovh, var_d = _agg(rows, 'DAT', 'overhead')[0], _agg(rows, 'DAT', 'var_ugs_rel')[0]
-    it_v, it_d = _agg(rows, 'Vanilla', 'iters')[0], _agg(rows, 'DAT', 'iters')[0]
-    red, spd, spd_it = 100 * (lfd_d / lfd_v - 1), lat_v / max(lat_d, 1e-12), it_v / max(it_d, 1e-12)
-    ns = f"{len(s['seeds'])} seed(s), {', '.join(s['models'])}, delete {', '.join(f'{100*f:.0f}%' for f in s['fracs'])}"
+    mn0 = s['models'][0]
+    P, V, V2 = 'DAT', 'Vanilla', 'Vanilla (indep. seed)'   # P: the paper's (lam_ugs, lam_lfd) = (1e-2, 1e-1)
+    runs = f"{len(_per_run(rows, len))} runs ({len(s['seeds'])} seeds x {', '.join(s['models'])} x delete {', '.join(f'{100*f:.0f}%' for f in s['fracs'])}), paired per run"
+    ctl_v = 'vanilla training (lambda = 0) from an independent seed (init and batch order), paired with Vanilla'
+    red = lambda a, b: 100 * (a['lfd'] / b['lfd'] - 1)
+    spd = lambda a, b: b['iters'] / max(a['iters'], 1)
+    dacc = lambda a, b: 100 * (a['acc'] - b['acc'])
+    strong = lambda f, fm: fm.format(np.mean(_per_run(rows, f)))
+    st_note = ('At 100x the paper\'s lambdas (DAT (strong), (1, 1), a library row, not judged) the mean is '
+               + '{}' + '.')
     claims = [
-        Claim('DAT cuts LFD vs Vanilla (Table 2)', '-52% (MNIST/CIFAR CNN; 35-52% across settings)', f'{red:+.0f}% ({lfd_v:.3f} -> {lfd_d:.3f}; {ns})',
-              verdict(red <= -35, red <= -10), 'LFD by ranks on 256 train points; DAT at the paper lambdas (1e-2, 1e-1), k=4'),
-        Claim('DAT speeds up post-hoc unlearning (Table 2)', '3.7x (CIFAR), 3.6x (MNIST)', f'{spd_it:.2f}x in iterations ({it_v:.0f} -> {it_d:.0f}); {spd:.2f}x in seconds ({lat_v:.3f}s -> {lat_d:.3f}s)',
-              verdict(spd_it >= 3.0, spd_it >= 1.2), 'descent-ascent to forget loss >= 0.95 x retrained oracle forget loss; verdict on iterations '
-              '(same architecture and method, so seconds are iterations x a fixed step cost plus timing noise of a shared CPU)'),
-        Claim('DAT training overhead < 8% (Table 2)', '7.6% (CIFAR), 3.9% (MNIST)', f'{ovh:.0f}%', verdict(ovh < 8, ovh < 25),
-              'k=4 Rayleigh-Ritz sketch: 8 HVPs + per-sample grads with create_graph per step'),
-        Claim('DAT keeps accuracy (<= 0.2 pt drop)', '93.1 -> 93.0 (CIFAR), 99.1 -> 99.1 (MNIST)', f'{100*acc_v:.1f} -> {100*acc_d:.1f}',
-              verdict(100 * (acc_v - acc_d) <= 0.3, 100 * (acc_v - acc_d) <= 1.0), '360 test images: one image = 0.28 pt'),
-        Claim('DAT lowers Var[UGS] (Table 2)', '0.44 x Vanilla (MNIST), 0.46 (CIFAR)', f'{var_d:.2f} x Vanilla', verdict(var_d <= 0.6, var_d < 0.9)),
+        Claim('DAT cuts LFD by 35-52% vs Vanilla (Table 2, paper lambdas)', '-52% (CIFAR-10 CNN), -54% (IMDB), -52% (MNIST CNN)', AtMost(-35.),
+              over_seeds(_per_run(rows, lambda g: red(g[P], g[V])), fmt='+.1f'),
+              Control(ctl_v, over_seeds(_per_run(rows, lambda g: red(g[V2], g[V])), fmt='+.1f'), 'seed noise of the relative LFD change'),
+              basis='"Across all settings, DAT cuts LFD by 35-52%": relative change of LFD, 100 (LFD_DAT / LFD_Vanilla - 1) <= -35 %',
+              note=f'LFD by ranks on 256 train points, k = 4 in training, UGS by a k = 128 sketch; {runs}. '
+                   + st_note.format(strong(lambda g: red(g['DAT (strong)'], g[V]), '{:+.1f}%'))),
+        Claim('DAT speeds up post-hoc unlearning >= 3x (Table 2, paper lambdas)', '3.7x (CIFAR-10), 3.0x (IMDB), 3.6x (MNIST)', AtLeast(3.),
+              over_seeds(_per_run(rows, lambda g: spd(g[P], g[V])), fmt='.2f'),
+              Control(ctl_v, over_seeds(_per_run(rows, lambda g: spd(g[V2], g[V])), fmt='.2f'), 'seed noise of the iteration ratio'),
+              basis='Table 2 speedups of DAT over Vanilla: 3.7x, 3.0x, 3.6x; the smallest (3.0x) is the criterion ("reduces unlearning wall-clock by up to 3.7x")',
+              note='speedup = Vanilla iterations / DAT iterations of one fixed descent-ascent method to forget loss >= 0.95 x the retrained '
+                   'oracle\'s (a DAT count of 0 is counted as 1); iterations, not seconds: same architecture and step, so seconds are '
+                   f'iterations x a fixed cost plus timing noise of a shared CPU; {runs}.'),
+        Claim('DAT training overhead < 8% at k = 4: ln(CPU time DAT / Vanilla) < ln 1.08 (Table 2)', '7.6% (CIFAR-10), 4.3% (IMDB), 3.9% (MNIST)', Below(math.log(1.08)),
+              over_seeds(_per_run(rows, lambda g: math.log(1 + g[P]['overhead'] / 100)), fmt='.3g'),
+              Control('vanilla trained for 4x the epochs (a known ~ +300% overhead, ln 4 = 1.39)', over_seeds(_per_run(rows, lambda g: math.log(1 + g['Vanilla (4x epochs)']['overhead'] / 100)), fmt='.3g'),
+                      'CPU seconds (median of 3) of the same recipe with 4x the epochs'),
+              basis='Table 2 overhead column for DAT: 7.6%, 4.3%, 3.9%, all < 8%; overhead = relative % training-time increase versus vanilla ERM; '
+                    'judged on the log of the time ratio (a ratio\'s natural scale), ln 1.08 = 0.077',
+              note=f'process CPU seconds of training (one thread; Vanilla: median of 5 repeats), {runs}; mean overhead '
+                   + strong(lambda g: g[P]['overhead'], '{:.0f}%') + '. Each DAT step takes per-sample gradients with a graph, '
+                   '2k = 8 HVPs and a backward pass through them; on digits a vanilla step is so cheap that this is ~30x. '
+                   'Not a CPU-scale artefact alone: the sketch costs several backward passes per step at any scale.'),
+        Claim('DAT keeps accuracy (<= 0.2 pt drop vs Vanilla, Table 2)', '93.1 -> 93.0 (CIFAR-10), 89.0 -> 88.9 (IMDB), 99.1 -> 99.1 (MNIST)', AtLeast(-0.2),
+              over_seeds(_per_run(rows, lambda g: dacc(g[P], g[V])), fmt='+.2f'),
+              Control('vanilla stopped after 1 epoch (a known accuracy drop)', over_seeds(_per_run(rows, lambda g: dacc(g['Vanilla (1 epoch)'], g[V])), fmt='+.2f'),
+                      'same recipe and seed, 1 epoch'),
+              basis='"while keeping accuracy unchanged (<= 0.2% absolute drop)": DAT minus Vanilla test accuracy, in points, >= -0.2',
+              note=f'360 test images: one image = 0.28 pt, so a 0.2-pt tolerance is below the resolution of one run; the interval is the t-interval '
+                   f'of the paired per-run differences ({runs}). Expect inconclusive unless many more seeds are run.'),
+        Claim('DAT lowers Var[UGS] to <= 0.51 x Vanilla (Table 2, paper lambdas)', '0.46 (CIFAR-10), 0.51 (IMDB), 0.44 (MNIST) x Vanilla', AtMost(0.51),
+              over_seeds(_per_run(rows, lambda g: g[P]['var_ugs'] / g[V]['var_ugs']), fmt='.2f'),
+              Control(ctl_v, over_seeds(_per_run(rows, lambda g: g[V2]['var_ugs'] / g[V]['var_ugs']), fmt='.2f'), 'seed noise of the ratio'),
+              basis='Table 2 Var[UGS] of DAT relative to Vanilla: 0.46, 0.51, 0.44; the largest (0.51) is the criterion. '
+                    'Also Fig. 5 (i): "vanilla ERM stabilises at a higher variance plateau"',
+              note=f'Var of UGS / mean UGS on 256 train points at the end of training; {runs}. '
+                   + st_note.format(strong(lambda g: g['DAT (strong)']['var_ugs'] / g[V]['var_ugs'], '{:.2f} x Vanilla'))),
     ]
+    if s.get('fig5'):
+        claims.append(Claim('Var[UGS] contracts along DAT training (Thm. 1, Fig. 5, paper lambdas)', 'exponential decay envelope from theta_0; "decays exponentially only under explicit regularisation"',
+              Below(1.), over_seeds(_per_run(rows, lambda g: g[P]['var_growth']), fmt='.3g'),
+              Control('vanilla training (lambda = 0), same seed: Thm. 1 says no decay without the regulariser', over_seeds(_per_run(rows, lambda g: g[V]['var_growth']), fmt='.3g'),
+                      'final / initial Var[normalized UGS] of Vanilla'),
+              basis='Thm. 1: Var[UGS(theta_T)] <= (1 - eta mu)^T Var[UGS(theta_0)] + eta lam sigma^2 / mu; Fig. 5 "confirm an exponential decay envelope": '
+                    'Var[normalized UGS] at the last epoch / at initialization < 1',
+              note='reading: decay from theta_0 (the theorem\'s anchor). The other reading, decay from the peak, cannot fail (the peak is the '
+                   'maximum by construction) and is not judged. Thm. 1 assumes strong convexity near theta*, absent for an MLP; the floor '
+                   f'term is unknown, so growth does not contradict the bound, only the decay the paper plots. {runs}. '
+                   + st_note.format(strong(lambda g: g['DAT (strong)']['var_growth'], 'final/initial {:.3g}'))))
     figs = {}
-    if curves.get(mn0):
-        fig, ax = plt.subplots(figsize=(5, 3.2)); fits = {}
+    if curves.get(mn0) and curves[mn0].get(V):
+        fig, ax = plt.subplots(figsize=(5, 3.2))
         for lab, cv in curves[mn0].items():
             if cv is None: continue
             t, v = np.array([c[0] for c in cv]), np.array([c[1] for c in cv])
-            ln = ax.plot(t, v, 'o-', label=lab)[0]; f = fit_envelope(t, v); fits[lab] = f
+            ax.plot(t, v, 'o-', label=lab); f = fit_envelope(t, v)
             if not np.isnan(f['r']):
                 tt = np.linspace(0, t[-1] - t[f['start']], 50)
                 ax.plot(tt + t[f['start']], f['A'] * np.exp(-f['r'] * tt) + f['B'], '--', color='grey', lw=1)
-        ax.set_xlabel('epoch'); ax.set_ylabel('Var[normalized UGS]'); ax.set_title(f'Fig. 5 analog ({mn0}; dashed: A e^(-rt)+B fit)')
+        ax.set_xlabel('epoch'); ax.set_ylabel('Var[normalized UGS]'); ax.set_title(f'Fig. 5 analog ({mn0}, seed {s["seeds"][0]}; dashed: fit from the peak)')
         ax.legend(fontsize=7); fig.tight_layout(); figs['fig5_var_ugs'] = fig
-        fv, fd = fits.get('Vanilla', {}), fits.get('DAT (strong)', fits.get('DAT', {}))
-        decays = [f for f in fits.values() if not np.isnan(f['r']) and f['r'] > 0 and f['r2'] > 0.8 and f['start'] < 2]
-        lower = curves[mn0].get('DAT (strong)', curves[mn0]['Vanilla'])[-1][1] < curves[mn0]['Vanilla'][-1][1]
-        claims.append(Claim('Var[UGS] decays exponentially from the start, plateau lower for larger lambda_ugs (Fig. 5, Thm. 1)',
-                            'exponential decay envelope; vanilla plateaus higher',
-                            '; '.join(f"{k}: peak at epoch {f['start']}, r={f['r']:.2f}, R2={f['r2']:.2f}, final {curves[mn0][k][-1][1]:.2f}" for k, f in fits.items()),
-                            verdict(len(decays) == len(fits) and lower, lower), 'fit from the peak on; Thm. 1 needs strong convexity, absent here'))
     if traces.get(mn0):
         fig, ax = plt.subplots(figsize=(5, 3.2))
         for lab, tr in traces[mn0].items():
@@ -252,62 +312,108 @@ def dat_table2(settings:dict, # quick or full settings of the experiment
         ax.legend(fontsize=7); fig.tight_layout(); figs['fig4_lfd_unlearning'] = fig
     return ExpResult(claims, rows, figs)
 
+
 # %% ../nbs/12a_dat_repro.ipynb #2fee37a2
+def _mean_ci(v):
+    "Mean and t half-width over seeds (for plots)."
+    e = over_seeds(v); return e.value, e.hi - e.value
+
 @register_experiment('dat_k_effect',
-    quick=dict(model='mlp', seeds=[0], ks=[1, 4, 8], epochs=4, lam=(1.0, 1.0)),
-    full=dict(model='smallcnn', seeds=[0, 1, 2], ks=[1, 2, 4, 8, 16], epochs=15, lam=(1e-2, 1e-1)),
+    quick=dict(model='mlp', seeds=[0, 1, 2], ks=[1, 4, 8], epochs=4, lam=(1e-2, 1e-1)),
+    full=dict(model='smallcnn', seeds=[0, 1, 2, 3, 4], ks=[1, 2, 4, 8, 16], epochs=15, lam=(1e-2, 1e-1)),
     description='Paper 000 Fig. 6: effect of the sketch size k on accuracy, LFD and training overhead (digits).')
 def dat_k_effect(settings:dict, # quick or full settings of the experiment
                  out_dir:Path, # folder for figures and caches
                  device, # torch device
                 ) -> ExpResult:
-    "Accuracy, LFD and overhead of DAT as the sketch size k grows (Fig. 6)."
+    "Accuracy, LFD and CPU-time overhead of DAT as the sketch size k grows (Fig. 6), with a known-overhead control."
     s = settings; D = digits(); rows = []
+    if len(s['seeds']) < 3: raise ValueError(f"dat_k_effect needs >= 3 seeds for its intervals, got {s['seeds']}.")
+    if 4 not in s['ks']: raise ValueError(f"the claim is about k = 4; `ks` must contain 4, got {s['ks']}.")
     ei = torch.randperm(len(D.X_train), generator=torch.Generator().manual_seed(0))[:256]
+    train(make_model(s['model'], D, seed=0), D.X_train[:256], D.y_train[:256], **dat_recipe(1))   # warm-up
     for seed in s['seeds']:
         m = make_model(s['model'], D, seed=seed); lv = train(m, D.X_train, D.y_train, seed=seed, checkpoint_every=1, **dat_recipe(s['epochs']))
-        rows.append(dict(k=0, seed=seed, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lv)['lfd'], seconds=lv.seconds, cpu_seconds=lv.cpu_seconds))
+        tv = float(np.median([lv.cpu_seconds] + [train(make_model(s['model'], D, seed=seed), D.X_train, D.y_train, seed=seed, **dat_recipe(s['epochs'])).cpu_seconds for _ in range(4)]))
+        rows.append(dict(run='vanilla', k=0, seed=seed, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lv)['lfd'], seconds=lv.seconds, cpu_seconds=tv))
+        t2 = []
+        for _ in range(3):
+            m = make_model(s['model'], D, seed=seed); t2.append(train(m, D.X_train, D.y_train, seed=seed, **dat_recipe(4 * s['epochs'])).cpu_seconds)
+        rows.append(dict(run='vanilla 4x epochs', k=0, seed=seed, acc=accuracy(m, D.X_test, D.y_test), cpu_seconds=float(np.median(t2))))
         for k in s['ks']:
             m = make_model(s['model'], D, seed=seed)
             lg, _ = train_dat(m, D.X_train, D.y_train, *s['lam'], k=k, seed=seed, checkpoint_every=1, **dat_recipe(s['epochs']))
-            rows.append(dict(k=k, seed=seed, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lg)['lfd'], seconds=lg.seconds, cpu_seconds=lg.cpu_seconds))
-    # overhead in CPU time: wall-clock ratios are corrupted when other work shares the cores
-    van = {r['seed']: r['cpu_seconds'] for r in rows if r['k'] == 0}
-    for r in rows: r['overhead'] = 100 * (r['cpu_seconds'] / van[r['seed']] - 1)
+            rows.append(dict(run='dat', k=k, seed=seed, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lg)['lfd'], seconds=lg.seconds, cpu_seconds=lg.cpu_seconds))
+    # overhead in CPU time (wall-clock ratios are corrupted when other work shares the cores), paired per seed
+    van = {r['seed']: r['cpu_seconds'] for r in rows if r['run'] == 'vanilla'}
+    for r in rows: r['overhead'] = 100 * (r['cpu_seconds'] / van[r['seed']] - 1); r['log_ratio'] = math.log(r['cpu_seconds'] / van[r['seed']])
+    col = lambda run, key, k=None: [r[key] for r in rows if r['run'] == run and (k is None or r['k'] == k)]
     fig, axs = plt.subplots(1, 3, figsize=(10, 3))
     for ax, key in zip(axs, ('acc', 'lfd', 'overhead')):
-        ks = s['ks']; ax.plot(ks, [np.mean([r[key] for r in rows if r['k'] == k]) for k in ks], 'o-')
-        ax.axhline(np.mean([r[key] for r in rows if r['k'] == 0]), color='grey', ls='--', label='vanilla'); ax.set_xscale('log', base=2)
-        ax.set_xlabel('k'); ax.set_title(key)
+        ks = s['ks']; mc = [_mean_ci(col('dat', key, k)) for k in ks]
+        ax.errorbar(ks, [a for a, _ in mc], [b for _, b in mc], fmt='o-', capsize=3)
+        ax.axhline(np.mean(col('vanilla', key)), color='grey', ls='--', label='vanilla'); ax.set_xscale('log', base=2)
+        ax.set_xlabel('k'); ax.set_title(key + (' (%, CPU)' if key == 'overhead' else ''))
     axs[0].legend(); plt.tight_layout()
-    o4 = np.mean([r['overhead'] for r in rows if r['k'] == 4]) if 4 in s['ks'] else float('nan')
-    c = Claim('k = 4 probes suffice at small overhead (Fig. 6)', 'accuracy flat in k; overhead small at k = 4', f'overhead at k=4: {o4:.0f}%',
-              verdict(o4 < 8, o4 < 50))
+    c = Claim('Training overhead < 8% at k = 4: ln(CPU time DAT / vanilla) < ln 1.08 (Fig. 6, Table 2)', '7.6% (CIFAR-10), 3.9% (MNIST) at k = 4; "overhead grows linearly in k"', Below(math.log(1.08)),
+              over_seeds(col('dat', 'log_ratio', 4), fmt='.3g'),
+              Control('vanilla trained for 4x the epochs (a known ~ +300% overhead, ln 4 = 1.39)', over_seeds(col('vanilla 4x epochs', 'log_ratio'), fmt='.3g'),
+                      'CPU seconds (median of 3) of the same recipe with 4x the epochs'),
+              basis='Table 2 overhead of DAT (k = 4): 7.6%, 4.3%, 3.9%, all < 8%; Fig. 6 reports the same sketch at k = 4 as the operating point; '
+                    'judged on the log of the time ratio, ln 1.08 = 0.077',
+              note=f"process CPU seconds of training, one thread (vanilla: median of 5 repeats), {len(s['seeds'])} seeds (each a repeat), {s['model']}, {s['epochs']} epochs, "
+                   f"lambdas {s['lam']}. Overhead per k (mean): " + ', '.join(f"k={k}: {np.mean(col('dat', 'overhead', k)):.0f}%" for k in s['ks'])
+                   + '. Accuracy / LFD saturation in k is shown in the figure, not judged (the paper gives no number and LFD does not move at these lambdas).')
     return ExpResult([c], rows, {'fig6_k_effect': fig})
 
 @register_experiment('dat_pareto',
-    quick=dict(model='mlp', seed=0, epochs=4, lams=[(0, 0), (1e-2, 1e-1), (1, 1)]),
-    full=dict(model='mlp', seed=0, epochs=15, lams=[(0, 0), (1e-3, 1e-2), (1e-2, 1e-1), (1e-1, 1), (1, 1), (1, 10), (10, 10)]),
+    quick=dict(model='mlp', seeds=[0, 1, 2], epochs=4, lams=[(1e-2, 1e-1), (1, 1), (10, 10)], aggressive=(10, 10)),
+    full=dict(model='mlp', seeds=[0, 1, 2, 3, 4], epochs=15, lams=[(1e-3, 1e-2), (1e-2, 1e-1), (1e-1, 1), (1, 1), (1, 10), (10, 10)], aggressive=(10, 10)),
     description='Paper 000 Fig. 8: Pareto trade-off between LFD and accuracy over (lam_ugs, lam_lfd) on digits.')
 def dat_pareto(settings:dict, # quick or full settings of the experiment
                out_dir:Path, # folder for figures and caches
                device, # torch device
               ) -> ExpResult:
-    "LFD and accuracy of DAT over a (lam_ugs, lam_lfd) grid (Fig. 8)."
+    "LFD and accuracy of DAT over a (lam_ugs, lam_lfd) grid (Fig. 8); the claim is judged at the pre-declared `aggressive` pair, over seeds."
     s = settings; D = digits(); rows = []
+    if len(s['seeds']) < 3: raise ValueError(f"dat_pareto needs >= 3 seeds for its intervals, got {s['seeds']}.")
+    agg = tuple(s['aggressive'])
+    if agg not in [tuple(l) for l in s['lams']]: raise ValueError(f"`aggressive` {agg} must be one of `lams` (declared before the run, not picked after it).")
     ei = torch.randperm(len(D.X_train), generator=torch.Generator().manual_seed(0))[:256]
-    for lu, ll in s['lams']:
-        m = make_model(s['model'], D, seed=s['seed'])
-        lg, _ = train_dat(m, D.X_train, D.y_train, lu, ll, seed=s['seed'], checkpoint_every=1, **dat_recipe(s['epochs']))
-        rows.append(dict(lam_ugs=lu, lam_lfd=ll, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lg)['lfd']))
-    fig, ax = plt.subplots(figsize=(4.5, 3.2))
-    for r in rows: ax.scatter(r['lfd'], r['acc']); ax.annotate(f"({r['lam_ugs']:g},{r['lam_lfd']:g})", (r['lfd'], r['acc']), fontsize=7)
-    ax.set_xlabel('LFD (rank)'); ax.set_ylabel('test accuracy'); ax.set_title('Fig. 8 analog')
-    best = min(rows, key=lambda r: r['lfd']); base = rows[0]
-    c = Claim('A Pareto front: lower LFD costs accuracy at large lambdas (Fig. 8)', 'front between LFD and accuracy',
-              f"vanilla LFD {base['lfd']:.3f} acc {base['acc']:.3f}; lowest LFD {best['lfd']:.3f} at {best['lam_ugs'], best['lam_lfd']} acc {best['acc']:.3f}",
-              verdict(best['lfd'] < 0.8 * base['lfd'] and best['acc'] < base['acc'], best['lfd'] < base['lfd']))
+    for seed in s['seeds']:
+        for lab, sd in (('vanilla', seed), ('vanilla (indep. seed)', seed + 500)):
+            m = make_model(s['model'], D, seed=sd); lv = train(m, D.X_train, D.y_train, seed=sd, checkpoint_every=1, **dat_recipe(s['epochs']))
+            rows.append(dict(run=lab, seed=seed, lam_ugs=0., lam_lfd=0., acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lv)['lfd']))
+        for lu, ll in s['lams']:
+            m = make_model(s['model'], D, seed=seed)
+            lg, _ = train_dat(m, D.X_train, D.y_train, lu, ll, seed=seed, checkpoint_every=1, **dat_recipe(s['epochs']))
+            rows.append(dict(run='dat', seed=seed, lam_ugs=lu, lam_lfd=ll, acc=accuracy(m, D.X_test, D.y_test), lfd=lfd_of(m, D.X_train[ei], D.y_train[ei], lg)['lfd']))
+    by = lambda run, lam=None: {r['seed']: r for r in rows if r['run'] == run and (lam is None or (r['lam_ugs'], r['lam_lfd']) == tuple(lam))}
+    van, van2, ag = by('vanilla'), by('vanilla (indep. seed)'), by('dat', agg)
+    red = lambda a: [100 * (a[sd]['lfd'] / van[sd]['lfd'] - 1) for sd in s['seeds']]
+    dac = lambda a: [100 * (a[sd]['acc'] - van[sd]['acc']) for sd in s['seeds']]
+    fig, ax = plt.subplots(figsize=(4.8, 3.4))
+    for lam in [(0., 0.)] + [tuple(l) for l in s['lams']]:
+        g = van if lam == (0., 0.) else by('dat', lam)
+        (x, dx), (yv, dy) = _mean_ci([r['lfd'] for r in g.values()]), _mean_ci([r['acc'] for r in g.values()])
+        ax.errorbar(x, yv, dy, dx, fmt='o', capsize=3); ax.annotate(f"({lam[0]:g},{lam[1]:g})", (x, yv), fontsize=7)
+    ax.set_xlabel('LFD (rank)'); ax.set_ylabel('test accuracy'); ax.set_title(f"Fig. 8 analog (mean, 95% CI over {len(s['seeds'])} seeds)")
+    ctl = 'vanilla training (lambda = 0) from an independent seed, paired with vanilla'
+    nt = f"{len(s['seeds'])} seeds, {s['model']}, {s['epochs']} epochs; judged at the pre-declared aggressive pair {agg} (not the best of the grid)"
+    c = Claim('Fig. 8: aggressive lambdas trade accuracy for LFD (a Pareto front)', '"reveals a Pareto front between LFD and accuracy" (Fig. 8, CIFAR-10/CNN)',
+              basis='the two halves of the caption, each a part with its own criterion: "Moving left reduces LFD but eventually lowers accuracy"', parts=[
+        Claim(f'LFD at {agg} is cut as much as DAT cuts it in Table 2 (>= 35%)', 'moving left (larger lambdas) reduces LFD; Table 2: DAT cuts LFD 35-52%', AtMost(-35.),
+              over_seeds(red(ag), fmt='+.1f'), Control(ctl, over_seeds(red(van2), fmt='+.1f'), 'seed noise of the relative LFD change'),
+              basis='Fig. 8 caption "Moving left reduces LFD"; the size of a reduction is taken from Table 2 ("cuts LFD by 35-52%"): relative change <= -35 %',
+              note=nt),
+        Claim(f'accuracy at {agg} drops by more than the 0.2 pt the paper calls unchanged', '"eventually lowers accuracy as both penalties become too strong"', Below(-0.2),
+              over_seeds(dac(ag), fmt='+.2f'), Control(ctl, over_seeds(dac(van2), fmt='+.2f'), 'seed noise of the accuracy difference'),
+              basis='Fig. 8 caption "eventually lowers accuracy"; a drop is more than the "<= 0.2% absolute drop" the text calls "accuracy unchanged": '
+                    'difference (points) < -0.2',
+              note=nt + '; 360 test images (1 image = 0.28 pt): seed noise alone spans more than the 0.2-pt margin'),
+    ])
     return ExpResult([c], rows, {'fig8_pareto': fig})
+
 
 # %% ../nbs/12a_dat_repro.ipynb #8594a1f1
 def cnn9(num_classes:int=10, # classes

@@ -6,34 +6,43 @@ Docs: https://mlu-nb.github.io/mlu_nb/experiments.html.md"""
 
 # %% ../nbs/90_experiments.ipynb #ad129e68
 from __future__ import annotations
-import csv, importlib, importlib.util, json, time
-from dataclasses import asdict
+import csv, hashlib, importlib, json, os, subprocess, sys, time, warnings
+from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import torch
+import mlu_nb
 from .core import *
+from .claims import *
 from .data import digits
-from .models import train_model
+from .models import make_model, train_model
 
 # %% auto #0
-__all__ = ['digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'run_experiment', 'summary_markdown',
-           'reproduce']
+__all__ = ['digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'code_hash', 'git_commit', 'provenance',
+           'cache_key', 'check_record', 'run_experiment', 'summary_markdown', 'collect_records', 'reproduce']
 
 # %% ../nbs/90_experiments.ipynb #383658c5
-@register_experiment('digits_smallcnn', quick=dict(seeds=[0]), full=dict(seeds=[0, 1, 2, 3, 4]),
+@register_experiment('digits_smallcnn', quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4]),
                      description='Train SmallCNN on digits with the shared recipe; test accuracy (target >= 95%).')
 def digits_smallcnn(settings:dict, # quick or full settings of the experiment
                     out_dir:Path, # folder for figures and caches
                     device, # torch device
                    ) -> ExpResult:
-    "Train `SmallCNN` on digits per seed and report the test accuracy."
+    "Train `SmallCNN` on digits per seed and report the test accuracy, with a label-shuffled control."
     D = digits(); rows = []
     for s in settings['seeds']:
         m, log = train_model('smallcnn', D.X_train, D.y_train, D, seed=s, device=device)
-        rows.append(dict(seed=s, test_acc=accuracy(m, D.X_test, D.y_test), seconds=log.seconds))
-    accs = torch.tensor([r['test_acc'] for r in rows])
-    c = Claim('SmallCNN reaches >= 95% test accuracy on digits', '>= 0.95 (library target)',
-              f"{accs.mean():.4f} (min {accs.min():.4f}, {len(rows)} seeds)", verdict(bool(accs.min() >= 0.95), bool(accs.mean() >= 0.95)))
+        rows.append(dict(seed=s, labels='true', test_acc=accuracy(m, D.X_test, D.y_test), seconds=log.seconds))
+    g = torch.Generator().manual_seed(1000)
+    ys = D.y_train[torch.randperm(D.n_train, generator=g)]
+    mc, _ = train_model('smallcnn', D.X_train, ys, D, seed=settings['seeds'][0], device=device)
+    k = int((predict_logits(mc, D.X_test).argmax(1).cpu() == D.y_test).sum())
+    rows.append(dict(seed=settings['seeds'][0], labels='shuffled', test_acc=k / len(D.y_test)))
+    c = Claim('SmallCNN reaches >= 95% test accuracy on digits', criterion=AtLeast(0.95),
+              estimate=over_seeds([r['test_acc'] for r in rows if r['labels'] == 'true'], fmt='.4f'),
+              control=Control('same recipe on shuffled labels', proportion(k, len(D.y_test), fmt='.4f')),
+              source='library', basis='library target for the shared recipe; no paper reports digits')
     return ExpResult([c], rows, {})
 
 # %% ../nbs/90_experiments.ipynb #c5b2f932
@@ -58,16 +67,82 @@ def _jsonable(x):
     if isinstance(x, Path): return str(x)
     return x
 
+def _atomic_write(path:Path, write:callable):
+    "Write `path` through a temporary file in the same folder and rename it into place."
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp); os.replace(tmp, path)
+    finally:
+        if tmp.exists(): tmp.unlink()
+
 def write_rows_csv(rows:list, # list of dicts
                    path:Path, # CSV file to write
                   ):
-    "Write a list of dicts as CSV (union of keys as columns)."
+    "Write a list of dicts as CSV (union of keys as columns), atomically."
     keys = list(dict.fromkeys(k for r in rows for k in r))
-    with open(path, 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=keys); w.writeheader()
-        for r in rows: w.writerow(_jsonable(r))
+    def w(t):
+        with open(t, 'w', newline='') as f:
+            cw = csv.DictWriter(f, fieldnames=keys); cw.writeheader()
+            for r in rows: cw.writerow(_jsonable(r))
+    _atomic_write(Path(path), w)
+
+# %% ../nbs/90_experiments.ipynb #5b1e0c7a
+def code_hash() -> str:
+    "SHA-256 of the library's source files (every `mlu_nb/*.py` but nbdev's index): changes whenever any code changes."
+    h = hashlib.sha256()
+    for f in sorted(Path(mlu_nb.__file__).parent.glob('*.py')):
+        if f.name != '_modidx.py': h.update(f.name.encode()); h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+def git_commit() -> str|None:
+    "The git commit of a source checkout (with '+dirty' when the tree has changes), or None outside one."
+    here = Path(mlu_nb.__file__).parent.parent
+    try:
+        c = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=here, capture_output=True, text=True, timeout=10)
+        if c.returncode: return None
+        dirty = subprocess.run(['git', 'status', '--porcelain', '--', 'mlu_nb'], cwd=here, capture_output=True, text=True, timeout=10).stdout.strip()
+        return c.stdout.strip() + ('+dirty' if dirty else '')
+    except (OSError, subprocess.SubprocessError): return None
+
+def provenance(device) -> dict:
+    "Where and with what a result was computed."
+    return dict(mlu_nb=mlu_nb.__version__, git=git_commit(), python=sys.version.split()[0], torch=torch.__version__,
+                numpy=np.__version__, device=str(device), threads=torch.get_num_threads(),
+                date=datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC'))
+
+def cache_key(name:str, # experiment name
+              mode:str, # 'quick' or 'full'
+              settings:dict, # resolved settings
+              device, # torch device
+             ) -> dict:
+    "What a cached record must match to be reused: experiment, settings, code, versions, device."
+    return dict(name=name, mode=mode, settings=_jsonable(settings), code=code_hash(), mlu_nb=mlu_nb.__version__,
+                torch=torch.__version__, numpy=np.__version__, device=str(device))
 
 # %% ../nbs/90_experiments.ipynb #e4eab5fc
+def _sha(p:Path) -> str: return hashlib.sha256(Path(p).read_bytes()).hexdigest()
+
+def check_record(d:Path, # the experiment's folder (holding result.json)
+                 key:dict|None=None, # the key the record must match (None: any key)
+                ) -> dict:
+    "Load and validate `d/result.json`: JSON, key, artifact checksums, claims re-judged. Raises `ValueError` saying what is wrong."
+    f = Path(d) / 'result.json'
+    try: rec = json.loads(f.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err: raise ValueError(f"{f}: not a readable JSON record ({err}).") from err
+    if not isinstance(rec, dict) or not {'name', 'mode', 'key', 'claims', 'artifacts', 'seconds'} <= set(rec): raise ValueError(f"{f}: record lacks required fields.")
+    if key is not None and rec['key'] != _jsonable(key):
+        diff = sorted(k for k in key if rec['key'].get(k) != _jsonable(key)[k])
+        raise ValueError(f"{f}: stale record (differs in {', '.join(diff)}).")
+    for a, h in rec['artifacts'].items():
+        if not (Path(d) / a).exists() or _sha(Path(d) / a) != h: raise ValueError(f"{f}: artifact {a} is missing or does not match its checksum.")
+    for c in rec['claims']: claim_from_dict(c)   # raises if a stored verdict disagrees with its numbers
+    return rec
+
+def _set_aside(d:Path, why:str):
+    "Move a bad record out of the way (kept for inspection) and say so in one line."
+    f = Path(d) / 'result.json'; bad = f.with_name(f"result.json.bad-{int(time.time())}")
+    os.replace(f, bad); warnings.warn(f"{why} Moved aside to {bad.name}; recomputing.", stacklevel=3)
+
 def run_experiment(name:str, # registered experiment name
                    quick:bool=True, # quick (CPU) or full (paper) settings
                    out:str|Path='reports', # output folder
@@ -76,45 +151,77 @@ def run_experiment(name:str, # registered experiment name
                    rerun:bool=False, # ignore the cache
                    overrides:dict|None=None, # settings to override
                   ) -> dict:
-    "Run (or load from cache) experiment `name`; returns the cached record with claims, rows and figure paths."
+    "Run (or load from a valid cache) experiment `name`; returns the record with claims, rows, figures and provenance."
     exps = load_experiments()
     if name not in exps: raise ValueError(f"unknown experiment {name!r}; available: {', '.join(sorted(exps))}.")
     e = exps[name]; mode = 'quick' if quick else 'full'
     settings = {**(e.quick if quick else e.full), **(overrides or {})}
     if seed is not None: settings['seed'] = seed
-    d = Path(out) / name / mode; cache = d / 'result.json'
-    if cache.exists() and not rerun:
-        rec = json.loads(cache.read_text())
-        if rec.get('settings') == _jsonable(settings): return rec
-    d.mkdir(parents=True, exist_ok=True)
     dev = get_device(device)
+    d = Path(out) / name / mode; key = cache_key(name, mode, settings, dev)
+    if (d / 'result.json').exists() and not rerun:
+        try: return {**check_record(d, key), 'cached': True}
+        except ValueError as err: _set_aside(d, str(err))
+    d.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     res = e.fn(settings, d, dev)
     if not isinstance(res, ExpResult): raise TypeError(f"experiment {name!r} must return an ExpResult, got {type(res).__name__}.")
+    bad = [type(c).__name__ for c in res.claims if not isinstance(c, Claim)]
+    if bad: raise TypeError(f"experiment {name!r} returned claims of type {bad}; use `mlu_nb.claims.Claim`.")
+    import matplotlib.pyplot as plt
     figs = []
     for fname, fig in res.figures.items():
-        p = d / f"{fname}.png"; fig.savefig(p, dpi=100, bbox_inches='tight'); figs.append(p.name)
-        import matplotlib.pyplot as plt; plt.close(fig)
+        p = d / f"{fname}.png"; _atomic_write(p, lambda t: fig.savefig(t, format='png', dpi=100, bbox_inches='tight')); figs.append(p.name); plt.close(fig)
     if res.rows: write_rows_csv(res.rows, d / 'rows.csv')
-    rec = dict(name=name, mode=mode, settings=_jsonable(settings), seconds=time.perf_counter() - t0, device=str(dev),
-               claims=[asdict(c) for c in res.claims], rows=_jsonable(res.rows), figures=figs)
-    cache.write_text(json.dumps(rec, indent=1))
-    return rec
+    arts = figs + (['rows.csv'] if res.rows else [])
+    rec = dict(name=name, mode=mode, key=key, settings=_jsonable(settings), seconds=time.perf_counter() - t0,
+               provenance=provenance(dev), claims=[claim_to_dict(c) for c in res.claims], rows=_jsonable(res.rows),
+               figures=figs, artifacts={a: _sha(d / a) for a in arts})
+    _atomic_write(d / 'result.json', lambda t: t.write_text(json.dumps(rec, indent=1)))
+    return {**rec, 'cached': False}
 
 # %% ../nbs/90_experiments.ipynb #bbaa7c87
-def summary_markdown(records:list, # records returned by `run_experiment`
+def _md(s) -> str: return str(s).replace('|', '\\|').replace('\n', ' ')
+
+def summary_markdown(records:list, # records returned by `run_experiment` (or `check_record`)
+                     total_seconds:float|None=None, # wall time of the run that wrote the summary
                     ) -> str:
-    "A markdown table with one row per headline claim."
+    "The reproduction summary: a provenance header, one row per claim, links to each experiment's figures and CSV."
+    p = provenance(records[0]['provenance']['device'] if records else 'cpu')
+    devs = sorted({r['provenance']['device'] for r in records}); thr = sorted({r['provenance']['threads'] for r in records})
     lines = ['# mlu_nb reproduction summary', '',
-             'Every value in the *measured* column was computed by this run; *paper* is what the paper reports.', '',
-             '| experiment | mode | claim | paper | measured | verdict | seconds |', '|---|---|---|---|---|---|---|']
-    esc = lambda s: str(s).replace('|', '\\|').replace('\n', ' ')
+             f"mlu_nb {p['mlu_nb']} (git {p['git'] or 'n/a'}), Python {p['python']}, torch {p['torch']}, numpy {p['numpy']}; "
+             f"device {', '.join(devs) or p['device']}, {', '.join(map(str, thr)) or p['threads']} torch thread(s); written {p['date']}"
+             + (f"; this run took {total_seconds:.0f} s" if total_seconds is not None else '') + '.', '',
+             '*paper* is what the paper reports (a library expectation is marked as such); *measured* is the estimate with its '
+             "95% interval and n; the control is judged by the same criterion and must be rejected, otherwise the claim is "
+             '*inconclusive*. Rows marked *cached* were computed by an earlier run with the same code, settings and device.', '',
+             '| experiment | claim | paper | criterion | measured | control | verdict |', '|---|---|---|---|---|---|---|']
     for r in records:
-        for c in r['claims']:
-            lines.append(f"| {r['name']} | {r['mode']} | {esc(c['claim'])} | {esc(c['paper'])} | {esc(c['measured'])} | **{c['verdict']}** | {r['seconds']:.1f} |")
-    counts = {v: sum(c['verdict'] == v for r in records for c in r['claims']) for v in VERDICTS}
+        for row in claims_rows(r['claims']):
+            lines.append('| ' + ' | '.join(_md(x) for x in (r['name'], row['claim'], row['paper'], row['criterion'], row['measured'], row['control'], row['verdict'])) + ' |')
+    lines += ['', '## Experiments', '']
+    for r in records:
+        seeds = r['settings'].get('seeds', r['settings'].get('seed', 'n/a'))
+        links = ', '.join(f"[{a}]({r['name']}/{r['mode']}/{a})" for a in r.get('artifacts', {}))
+        lines.append(f"- **{r['name']}** ({r['mode']}, {'cached' if r.get('cached') else 'fresh'}, {r['seconds']:.1f} s, seeds {seeds}, "
+                     f"computed {r['provenance']['date']} on {r['provenance']['device']}){': ' + links if links else ''}")
+    counts = {v: 0 for v in VERDICTS}
+    for r in records:
+        for k, n in verdict_counts(r['claims']).items(): counts[k] += n
     lines += ['', 'Verdicts: ' + ', '.join(f"{k}: {v}" for k, v in counts.items())]
     return '\n'.join(lines) + '\n'
+
+def collect_records(out:str|Path, # output folder of `reproduce`
+                    quiet:bool=False, # do not warn about invalid records
+                   ) -> list:
+    "Every valid record under `out` (any key), sorted by name and mode; invalid ones are named in a warning and skipped."
+    recs = []
+    for f in sorted(Path(out).glob('*/*/result.json')):
+        try: recs.append(check_record(f.parent))
+        except ValueError as err:
+            if not quiet: warnings.warn(f"skipping {err}", stacklevel=2)
+    return recs
 
 # %% ../nbs/90_experiments.ipynb #ff9f7f76
 def reproduce(names:list|None=None, # experiment names (None = all registered)
@@ -125,16 +232,19 @@ def reproduce(names:list|None=None, # experiment names (None = all registered)
               rerun:bool=False, # ignore cached results
               progress:bool=True, # show a progress bar
              ) -> list:
-    "Run the selected experiments, write `summary.md` under `out`, and return their records."
+    "Run the selected experiments and rebuild `summary.md` from every valid record under `out`; returns this run's records."
     exps = load_experiments()
     names = sorted(exps) if not names else list(names)
     bad = [n for n in names if n not in exps]
     if bad: raise ValueError(f"unknown experiment(s) {bad}; available: {', '.join(sorted(exps))}.")
+    if len(set(names)) != len(names): raise ValueError(f"experiment names repeat in {names}; name each once.")
     it = names
     if progress:
         from fastprogress.fastprogress import progress_bar
         it = progress_bar(names)
+    t0 = time.perf_counter()
     recs = [run_experiment(n, quick, out, device, seed, rerun) for n in it]
-    Path(out).mkdir(parents=True, exist_ok=True)
-    (Path(out) / 'summary.md').write_text(summary_markdown(recs))
+    fresh = {(r['name'], r['mode']): r for r in recs}
+    allrecs = [fresh.get((r['name'], r['mode']), {**r, 'cached': True}) for r in collect_records(out)]
+    _atomic_write(Path(out) / 'summary.md', lambda t: t.write_text(summary_markdown(allrecs, time.perf_counter() - t0)))
     return recs

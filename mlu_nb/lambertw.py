@@ -18,7 +18,8 @@ import scipy.optimize as spo
 import torch
 from torch.func import functional_call, grad, vmap
 
-from .core import Claim, ExpResult, register_experiment, verdict, seed_everything
+from .core import ExpResult, register_experiment, seed_everything
+from .claims import *
 from .data import digits
 
 # %% auto #0
@@ -160,8 +161,9 @@ def check_lemmas(n_alpha:int=4000, # alpha grid points per configuration
                  lams=(1e-3, 1e-2, 1e-1, 1.0), # ridge values
                  configs=((50, 1000, 10), (20, 500, 50), (200, 5000, 100)), # (R_j, n_R, n_F)
                 ) -> dict:
-    "Check Lemmas 3-5 and Corollary 1 on a grid; return violation counts and the farther-than-pretrained fraction."
-    out = dict(l3_mismatch=0, l3_points=0, l4_viol=0, l5_viol=0, n=0, farther_in_l3=0, farther_all=0, n_alpha=0)
+    "Check Lemmas 3-5 and Corollary 1 on a grid: violation counts, tightest bound ratios, the farther-than-pretrained fraction, and the same statistics where each lemma's condition fails (controls)."
+    out = dict(l3_mismatch=0, l3_points=0, l3_naive_mismatch=0, l3_above_mismatch=0, l4_viol=0, l5_viol=0, n=0, farther_in_l3=0, farther_all=0, n_alpha=0,
+               n_below=0, farther_below=0, l4_ratio=0.0, l4_da_ratio=0.0, l5_ratio=np.inf, l5_below_ratio=np.inf)
     for R_j, nR, nF in configs:
         lo, hi = lemma3_interval(nR, nF)
         a = np.linspace(0, nF / R_j, n_alpha)[:, None]
@@ -172,16 +174,30 @@ def check_lemmas(n_alpha:int=4000, # alpha grid points per configuration
         holds = np.where(np.isinf(wDA), wD < wR, prod > 0)  # w^DA = -inf: the sign of the product is that of w^R - w^D
         inside, edge = np.broadcast_to(inside, holds.shape), np.broadcast_to(edge, holds.shape)
         out['l3_mismatch'] += int(((holds != inside) & ~edge).sum()); out['l3_points'] += int((~edge).sum())
-        out['l4_viol'] += int((np.abs(wD - wR) > lemma4_bound(a, nR, nF) + 1e-12).sum())
+        naive = np.broadcast_to((a > 0) & (a < hi * (1 - 1e-9)), holds.shape)  # main text's reading: 'holds for alpha < |F|/|R|'
+        above = np.broadcast_to((a > hi * (1 + 1e-9)) & (a < 2 * hi), holds.shape)  # a wrong interval, for a control
+        out['l3_naive_mismatch'] += int(((holds != naive) & ~edge).sum()); out['l3_above_mismatch'] += int(((holds != above) & ~edge).sum())
+        b4 = np.broadcast_to(lemma4_bound(a, nR, nF), wD.shape); pos = b4 > 1e-9
+        out['l4_viol'] += int((np.abs(wD - wR) > b4 + 1e-12).sum())
+        out['l4_ratio'] = max(out['l4_ratio'], float((np.abs(wD - wR)[pos] / b4[pos]).max()))
+        fin = pos & np.isfinite(wDA)  # control: the same bound applied to DA's distance from the oracle
+        out['l4_da_ratio'] = max(out['l4_da_ratio'], float((np.abs(wR - wDA)[fin] / b4[fin]).max()))
         sel = np.broadcast_to(a >= hi, wDA.shape)
         gap = np.abs(wR - wDA)
-        out['l5_viol'] += int((gap[sel] < np.broadcast_to(lemma5_bound(R_j, nR, np.asarray(lams)[None]), wDA.shape)[sel] - 1e-12).sum())
+        b5 = np.broadcast_to(lemma5_bound(R_j, nR, np.asarray(lams)[None]), wDA.shape)
+        out['l5_viol'] += int((gap[sel] < b5[sel] - 1e-12).sum())
+        out['l5_ratio'] = min(out['l5_ratio'], float((gap[sel] / b5[sel]).min()))
+        below = np.broadcast_to(a < hi * (1 - 1e-9), wDA.shape)  # control: the bound where the lemma's condition alpha >= |F|/|R| fails
+        out['l5_below_ratio'] = min(out['l5_below_ratio'], float((gap[below] / b5[below]).min()))
         farther = gap > np.abs(wD - wR)
         out['farther_in_l3'] += int((farther & inside).sum()); out['n'] += int(inside.sum())
         out['farther_all'] += int(farther.sum()); out['n_alpha'] += farther.size
+        bl = np.broadcast_to(a < lo * (1 - 1e-9), farther.shape)  # control: alpha below the Lemma 3 interval
+        out['farther_below'] += int((farther & bl).sum()); out['n_below'] += int(bl.sum())
     lam = np.logspace(0, -8, 9)  # Corollary 1 at alpha = |F|/|R|
     g = closed_forms_grid(50, 10 / 1000, 1000, 10, lam)
     out['cor1_dRD'] = np.abs(g['wD'] - g['wR']); out['cor1_dRDA'] = np.abs(g['wR'] - g['wDA']); out['cor1_lam'] = lam
+    g0 = closed_forms_grid(50, 0.0, 1000, 10, lam); out['cor1_dRD_alpha0'] = np.abs(g0['wD'] - g0['wR'])  # control: alpha away from |F|/|R|
     return out
 
 # %% ../nbs/30_lambertw.ipynb #61b087e1
@@ -275,6 +291,7 @@ def solve_2d(R_ij:float, # retain samples at (1, eps)
              n_R:float, # retain set size
              n_F:float, # forget set size
              lam, # ridge
+             ascent:float=1.0, # weight of DA's ascent term (0 = plain fine-tuning on R from the pretrained point, a control)
             ) -> dict[str, np.ndarray]:
     "Stationary points (x, y coordinates) of pretrain, retrain (Lemma 6 closed form) and DA for the 2-D problem."
     _check_sizes(R_ij, float(np.max(alpha)), n_R, n_F, float(np.min(lam)))
@@ -283,7 +300,7 @@ def solve_2d(R_ij:float, # retain samples at (1, eps)
     nD = n_R + n_F
     xy = lambda w: (w[..., 0] + eps * w[..., 1], eps * w[..., 0] + w[..., 1])
     wD, cD, _ = _newton2d(R_ij / nD, alpha * R_ij / nD, eps, lam, 0.0)
-    wDA, cDA, dDA = _newton2d(R_ij / n_R, -alpha * R_ij / n_F, eps, lam, wD)
+    wDA, cDA, dDA = _newton2d(R_ij / n_R, -ascent * alpha * R_ij / n_F, eps, lam, wD)
     xR = sps.lambertw((1 + eps**2) * R_ij / (lam * n_R)).real
     xD, yD = xy(wD); xDA, yDA = xy(wDA)
     xDA, yDA = np.where(dDA, -np.inf, xDA), np.where(dDA, -np.inf, yDA)
@@ -297,18 +314,20 @@ def fig4_region(R_ij=100, # retain samples at (1, eps)
                 lam=0.01, # ridge
                 n_eps=30, # eps grid points in [0.02, 0.98]
                 n_alpha=100, # alpha grid points (geometric) per forget set size
+                ascent:float=1.0, # weight of DA's ascent term (0: fine-tuning only, where DA cannot be detrimental)
                ) -> dict:
     "Alpha range (min, max per eps) where DA is detrimental in both rewritten coordinates, for each forget set size."
     eps = np.linspace(0.02, 0.98, n_eps)
     out = dict(eps=eps, curves={}, unconverged=0)
     for nF in n_Fs:
         a = np.geomspace(1e-4, nF / R_ij, n_alpha)
-        s = solve_2d(R_ij, a[None, :], eps[:, None], n_R, nF, lam)
+        s = solve_2d(R_ij, a[None, :], eps[:, None], n_R, nF, lam, ascent)
         det = (s['xR'] > s['xD']) & (s['xD'] > s['xDA']) & (s['yR'] > s['yD']) & (s['yD'] > s['yDA'])
         out['unconverged'] += int((~s['conv']).sum())
         amin = np.where(det.any(1), np.where(det, a[None], np.inf).min(1), np.nan)  # NaN marks "no alpha" in a plot series
         amax = np.where(det.any(1), np.where(det, a[None], -np.inf).max(1), np.nan)
-        out['curves'][nF] = dict(amin=amin, amax=amax, frac=det.mean(), det=det, alpha=a)
+        width = float(np.where(det.any(1), amax - amin, 0.0).max()) if det.any() else 0.0  # widest alpha window over eps
+        out['curves'][nF] = dict(amin=amin, amax=amax, frac=det.mean(), det=det, alpha=a, width=width)
     return out
 
 def plot_fig4(reg:dict, # output of `fig4_region`
@@ -339,9 +358,9 @@ def app_i_limits(eps, # correlation(s) epsilon
                 delta=sDA - (1 + eps) * wR1)
 
 # %% ../nbs/30_lambertw.ipynb #96c6c67f
-def _closed_form_max_relerr(n:int, seed:int) -> float:
-    "Max relative error of Lemma 2 (all branches) against `stationary_bruteforce` on `n` random consistent configurations."
-    rng = np.random.default_rng(seed); worst = 0.0
+def _closed_form_max_relerr(n:int, seed:int, wrong_branch:bool=False) -> tuple[float, int]:
+    "Max relative error of Lemma 2 (all branches) against `stationary_bruteforce` on `n` random consistent configurations, and how many had a min-and-max DA; `wrong_branch` swaps W_0 and W_-1 (a control)."
+    rng = np.random.default_rng(seed); worst, n_mm = 0.0, 0
     for _ in range(n):
         nR, nF = int(rng.integers(1, 5000)), int(rng.integers(1, 2000)); R_j = int(rng.integers(1, nR + 1))
         a, lam = rng.uniform(0, nF / R_j), 10 ** rng.uniform(-3, 1)
@@ -349,9 +368,19 @@ def _closed_form_max_relerr(n:int, seed:int) -> float:
         for s, c in zip((sol.D, sol.R, sol.DA), ((1 + a) * R_j / (nR + nF), R_j / nR, R_j * (1 / nR - a / nF))):
             mins, maxs = stationary_bruteforce(c, lam)
             if s.diverges: worst = max(worst, 0.0 if not mins else np.inf); continue
-            worst = max(worst, abs(s.minimum - mins[0]) / max(1, abs(mins[0])))
-            if s.maximum is not None: worst = max(worst, abs(s.maximum - maxs[0]) / max(1, abs(maxs[0])))
-    return worst
+            mn, mx = (s.maximum, s.minimum) if (wrong_branch and s.maximum is not None) else (s.minimum, s.maximum)
+            worst = max(worst, abs(mn - mins[0]) / max(1, abs(mins[0])))
+            if mx is not None: worst = max(worst, abs(mx - maxs[0]) / max(1, abs(maxs[0]))); n_mm += 1
+    return worst, n_mm
+
+def _iter_da_min(R_j, alpha, n_R, n_F, lam, eta, steps, simultaneous=False, floor=-1e3):
+    "Lowest iterate of iterative DA (or, `simultaneous`, plain GD on L_DA with ridge 2 lam) from w = 0.3 over the last half of `steps`; stops at `floor`."
+    w, lo = 0.3, np.inf; r, f = R_j / n_R, alpha * R_j / n_F
+    for k in range(steps):
+        w = w - eta * ((f - r) * math.exp(-w) + 2 * lam * w) if simultaneous else iterative_da_map(w, R_j, alpha, n_R, n_F, lam, eta)
+        if w < floor: return floor
+        if k >= steps // 2: lo = min(lo, w)
+    return float(lo)
 
 @register_experiment('lambertw_closed_forms', quick=dict(n_random=300, n_alpha=2000, n_eps=30),
                      full=dict(n_random=5000, n_alpha=20000, n_eps=60),
@@ -360,48 +389,93 @@ def exp_lambertw_closed_forms(settings:dict, # quick or full settings of the exp
                               out_dir=None, # folder for figures and caches
                               device=None, # torch device
                              ) -> ExpResult:
-    "Check the logistic-regression theory of paper 002 numerically; claims with measured verdicts."
-    err = _closed_form_max_relerr(settings['n_random'], 0)
+    "Check the logistic-regression theory of paper 002 numerically: deterministic statistics (`exact`), each with a control its rule rejects."
+    X = lambda v, why='deterministic': exact(float(v), why)
+    err, n_mm = _closed_form_max_relerr(settings['n_random'], 0)
+    err_wb, _ = _closed_form_max_relerr(settings['n_random'], 0, wrong_branch=True)
     chk = check_lemmas(settings['n_alpha'])
     R_j, nR, nF, lam = 50, 1000, 10, 0.05
     etas = np.array([0.4, 0.2, 0.1, 0.05, 0.025])
-    gap = np.array([abs(iterative_da_fixed_point(R_j, 0.005, nR, nF, lam, e)[0] - lambertw_solutions(R_j, 0.005, nR, nF, 2 * lam).wDA) for e in etas])
-    slope = float(np.polyfit(np.log(etas), np.log(gap), 1)[0])
-    bounded = []
-    for e in (0.4, 0.1):
-        w = 0.3
-        for _ in range(int(2000 / e)): w = iterative_da_map(w, R_j, 0.05, nR, nF, lam, e)
-        bounded.append((float(w), iterative_da_fixed_point(R_j, 0.05, nR, nF, lam, e)[1]))
-    reg = fig4_region(n_eps=settings['n_eps'])
-    widths = [float(np.nanmax(c['amax'] - c['amin'])) for c in reg['curves'].values()]
-    lim = app_i_limits(np.array([0.99, 0.999]), 0.01, 100, 100)
-    wD, *_ = _newton2d(0.01, 0.01, 0.999, 0.01, 0.0); w, *_ = _newton2d(0.01, -0.01, 0.999, 0.01, wD)
-    relI = abs(w.sum() - lim['sDA'][1]) / abs(lim['sDA'][1])
-    C = []
-    C.append(Claim('Lemma 2: w^D, w^R, w^DA are Lambert-W closed forms (W_0 min, W_-1 max; z<-1/e diverges)', 'exact',
-                   f'max rel err vs root finding {err:.1e} over {settings["n_random"]} configs', verdict(err <= 1e-8)))
-    C.append(Claim('Lemma 3: (w^DA-w^D)(w^D-w^R) > 0 for a range of alpha', '|F|^2/(|R|(|F|+|D|)) < alpha < |F|/|R| (App. E)',
-                   f'{chk["l3_mismatch"]} mismatches on {chk["l3_points"]} grid points; holds exactly on that interval', verdict(chk['l3_mismatch'] == 0)))
-    C.append(Claim('DA farther from the oracle than doing nothing (Lemma 3 range)', 'always in that range',
-                   f'{chk["farther_in_l3"]}/{chk["n"]} grid points; {chk["farther_all"] / chk["n_alpha"]:.1%} of all consistent alpha',
-                   verdict(chk['farther_in_l3'] == chk['n'])))
-    C.append(Claim('Lemma 4: |w^D - w^R| <= |ln((1+alpha)|R|/|D|)|', 'any lambda > 0', f'{chk["l4_viol"]} violations', verdict(chk['l4_viol'] == 0)))
-    C.append(Claim('Lemma 5: |w^R - w^DA| >= W_0(|R_j|/(lambda|R|)) for alpha >= |F|/|R|', 'bound', f'{chk["l5_viol"]} violations',
-                   verdict(chk['l5_viol'] == 0), 'proof in App. G misses the local-minimum branch; statement holds'))
-    dRDA = chk['cor1_dRDA']
-    C.append(Claim('Corollary 1 (OCR): lambda->0, alpha->|F|/|R| gives Delta_RD->0 and Delta_RDA->0', 'both -> 0',
-                   f'Delta_RD = {chk["cor1_dRD"].max():.0e}; Delta_RDA = {dRDA[0]:.2f} (lam=1) -> {dRDA[-1]:.2f} (lam=1e-8), grows like ln(1/lam)',
-                   verdict(False, partly=True), 'reading implemented: Delta_RD -> 0 while Delta_RDA -> infinity'))
-    C.append(Claim('App. C.3: iterative DA = simultaneous DA with lambda_DA = 2 lambda_iter + O(eta)', 'to leading order',
-                   f'gap {gap[0]:.1e} (eta=0.4) -> {gap[-1]:.1e} (eta=0.025), log-log slope {slope:.3f}', verdict(abs(slope - 1) < 0.05)))
-    C.append(Claim('App. C.3: the O(eta^2) term stops iterative DA from diverging', 'stabilizes',
-                   f'iterates bounded ({bounded[0][0]:.2f} at eta=0.4, {bounded[1][0]:.2f} at eta=0.1) but the fixed point is unstable (multiplier {bounded[0][1]:.2f}, {bounded[1][1]:.2f}): a 2-cycle whose level sinks as eta->0',
-                   verdict(False, partly=all(np.isfinite(b[0]) for b in bounded))))
-    C.append(Claim('Fig. 4: alpha window where DA is detrimental broadens with |F|/|R|', 'broadens',
-                   'max window width ' + ', '.join(f'{w:.4f}' for w in widths) + ' for |F|/|R| = ' + ', '.join(f'{k / 1000:g}' for k in reg['curves']),
-                   verdict(bool(np.all(np.diff(widths) > 0)))))
-    C.append(Claim('App. I: eps->1 DA sum (1/2)W(-8(eps-1)^2/(lambda|R|)^2) < 0 < oracle sum', 'Eq. 14-15',
-                   f'rel err of asymptotic form {relI:.1e} at eps=0.999; Delta = {lim["delta"][1]:.3f}', verdict(relI < 1e-2 and lim['delta'][1] < 0)))
+    fp = [iterative_da_fixed_point(R_j, 0.005, nR, nF, lam, e)[0] for e in etas]
+    gap = np.abs(np.array(fp) - lambertw_solutions(R_j, 0.005, nR, nF, 2 * lam).wDA)
+    gap1 = np.abs(np.array(fp) - lambertw_solutions(R_j, 0.005, nR, nF, lam).wDA)  # control: the ridge NOT doubled
+    slope, slope1 = (float(np.polyfit(np.log(etas), np.log(g), 1)[0]) for g in (gap, gap1))
+    low_iter = min(_iter_da_min(R_j, 0.05, nR, nF, lam, e, int(2000 / e)) for e in (0.4, 0.1))
+    low_sim = _iter_da_min(R_j, 0.05, nR, nF, lam, 0.1, 20000, simultaneous=True)
+    mult = max(abs(iterative_da_fixed_point(R_j, 0.05, nR, nF, lam, e)[1]) for e in (0.4, 0.1))
+    mult_ok = abs(iterative_da_fixed_point(R_j, 0.005, nR, nF, lam, 0.4)[1])
+    wR_, r_ = lambertw_solutions(R_j, 0.005, nR, nF, lam).wR, R_j / nR; eta_bad = 3 / (r_ * math.exp(-wR_) + lam)  # GD step 3x past the curvature
+    T_bad = lambda v: v - eta_bad * (-r_ * math.exp(-v) + lam * v); mult_bad = abs((T_bad(wR_ + 1e-6) - T_bad(wR_ - 1e-6)) / 2e-6)
+    reg = fig4_region(n_eps=settings['n_eps']); reg0 = fig4_region(n_eps=settings['n_eps'], ascent=0.0)
+    widths = [c['width'] for c in reg['curves'].values()]; widths0 = [c['width'] for c in reg0['curves'].values()]
+    lim = app_i_limits(np.array([0.999]), 0.01, 100, 100)
+    wD, *_ = _newton2d(0.01, 0.01, 0.999, 0.01, 0.0); w, cDA, _ = _newton2d(0.01, -0.01, 0.999, 0.01, wD); wFT, *_ = _newton2d(0.01, 0.01, 0.999, 0.01, wD)
+    relI = abs(w.sum() - lim['sDA'][0]) / abs(lim['sDA'][0])
+    zs = -8 * (0.999 - 1)**2 / (0.01 * 100)**2; relI_wb = abs(w.sum() - 0.5 * sps.lambertw(zs, -1).real) / abs(lim['sDA'][0])
+    sR = lim['wR'][0].sum()
+    dRDA, lam8 = chk['cor1_dRDA'], chk['cor1_lam']
+    cor_ctl = Control('alpha = 0 instead of |F|/|R| (lambda = 1e-8)', X(chk['cor1_dRD_alpha0'][-1]), 'Delta_RD = |ln(|R|/|D|)|-sized at alpha = 0: a gap the rule must call non-zero')
+    C = [
+     Claim('Lemma 2: w^D, w^R, w^DA are Lambert-W closed forms (W_0 = min, W_-1 = max, z < -1/e diverges)', 'equality (closed form)',
+           AtMost(1e-8), X(err, 'exact (max rel. err)'), Control('W_0 and W_-1 swapped', X(err_wb, 'exact (max rel. err)'), f'{n_mm} of the random configurations fall in the min-and-max branch'),
+           basis='Lemma 2 states w = W(z) as an equality; 1e-8 relative is the round-off allowance for brentq at xtol 1e-15 (library number)',
+           note=f'max over {settings["n_random"]} random consistent configurations x 3 problems, against bracketing + brentq without Lambert W'),
+     Claim('Lemma 3, reading App. E: (w^DA - w^D)(w^D - w^R) > 0 exactly for |F|^2/(|R|(|F|+|D|)) < alpha < |F|/|R|', 'range of App. E (re-derived)',
+           AtMost(0), X(chk['l3_mismatch'], 'exact (mismatch count)'), Control("main text's range 0 < alpha < |F|/|R|", X(chk['l3_naive_mismatch'], 'exact (mismatch count)')),
+           basis='Lemma 3: "for a range of alpha we have (w^DA - w^D)(w^D - w^R) > 0", range deferred to App. E; the claim is an iff on the grid, so 0 mismatches',
+           note=f'{chk["l3_points"]} grid points (3 size configurations x 4 lambda); endpoints excluded'),
+     Claim('Lemma 3, reading main text: the sign condition holds for every alpha < |F|/|R|', '"the lemma holds for alpha < |F|/|R|"',
+           AtMost(0), X(chk['l3_naive_mismatch'], 'exact (mismatch count)'), Control('interval |F|/|R| < alpha < 2|F|/|R|', X(chk['l3_above_mismatch'], 'exact (mismatch count)')),
+           basis='Sec. 5.1.1: "let us point out that the lemma holds for alpha < |F|/|R|"; an iff on the grid, so 0 mismatches',
+           note='fails below alpha_lo = |F|^2/(|R|(|F|+|D|)): there w^DA > w^D, i.e. DA moves towards the oracle'),
+     Claim('Inside the Lemma 3 range DA is farther from the oracle than the pretrained model (doing nothing is better)', '"always farthest away from the oracle solution"',
+           AtLeast(1), X(chk['farther_in_l3'] / chk['n'], 'exact (fraction of grid)'), Control('alpha below the Lemma 3 range', X(chk['farther_below'] / max(chk['n_below'], 1), 'exact (fraction of grid)')),
+           basis='Sec. 5.1.1: "the DA solution is always farthest away from the oracle solution ... doing nothing at all is a better strategy than DA": all grid points'),
+     Claim('Lemma 4: |w^D - w^R| <= |ln((1+alpha)|R|/|D|)| for any lambda > 0', 'upper bound', AtMost(1), X(chk['l4_ratio'], 'exact (max ratio)'),
+           Control("the bound applied to DA's distance |w^R - w^DA|", X(chk['l4_da_ratio'], 'exact (max ratio)')),
+           basis='Lemma 4: "Delta_RD = |w^D - w^R| <= |ln((1+alpha)|R|/|D|)|, for any value of lambda > 0": max ratio gap/bound <= 1',
+           note=f'tightest ratio on the grid {chk["l4_ratio"]:.3f} (the bound is approached as lambda -> 0)'),
+     Claim('Lemma 5: |w^R - w^DA| >= W_0(|R_j|/(lambda|R|)) for alpha >= |F|/|R|', 'lower bound', AtLeast(1), X(min(chk['l5_ratio'], 1e6), 'exact (min ratio)'),
+           Control('alpha < |F|/|R| (lemma condition dropped)', X(chk['l5_below_ratio'], 'exact (min ratio)')),
+           basis='Lemma 5: "for alpha >= |F|/|R| the distance Delta_RDA = |w^R - w^DA| >= W_0(|R_j|/(lambda|R|))": min ratio gap/bound >= 1',
+           note="App. G's proof misses the local-minimum branch (-1/e <= z < 0); the statement holds there too"),
+     Claim('Corollary 1 as printed: lambda -> 0, alpha -> |F|/|R| gives Delta_RD -> 0 and Delta_RDA -> 0', '"Delta_RD -> 0 and Delta_RDA -> 0"', parts=[
+         Claim('Delta_RD -> 0 (at lambda = 1e-8, alpha = |F|/|R|)', 'Delta_RD -> 0', AtMost(1e-6), X(chk['cor1_dRD'][-1]), cor_ctl,
+               basis='Corollary 1 as printed; "-> 0" made numeric as <= 1e-6 at lambda = 1e-8 (library number)'),
+         Claim('Delta_RDA -> 0 (at lambda = 1e-8, alpha = |F|/|R|)', 'Delta_RDA -> 0', AtMost(1e-6), X(dRDA[-1]), cor_ctl,
+               basis='Corollary 1 as printed; "-> 0" made numeric as <= 1e-6 at lambda = 1e-8 (library number)',
+               note='contradicts Lemma 5: Delta_RDA >= W_0(|R_j|/(lambda|R|)) -> infinity')],
+           basis='Corollary 1 (OCR): "As the ridge lambda -> 0 for alpha -> |F|/|R|, we have that Delta_RD -> 0 and Delta_RDA -> 0"',
+           note='the printed second limit is read literally here; the next claim is the reading that the text after it supports'),
+     Claim('Corollary 1 as the text uses it: Delta_RDA grows without bound as lambda -> 0 (DA "very volatile")', '"very volatile ... can cause the model to diverge"',
+           Above(1), X(dRDA[-1] - dRDA[lam8 == 1e-4][0], 'exact (growth over 4 decades)'),
+           Control('Delta_RD over the same decades', X(chk['cor1_dRD'][-1] - chk['cor1_dRD'][lam8 == 1e-4][0], 'exact (growth over 4 decades)')),
+           basis='text after Corollary 1: "demonstrates how unlearning using DA is very volatile"; growth of Delta_RDA from lambda = 1e-4 to 1e-8 above 1 (library number; W_0 grows by about ln(1e4) = 9.2 there)'),
+     Claim('App. C.3: iterative DA = simultaneous DA with lambda_DA = 2 lambda_iter + O(eta)', '"nearly identical ... factor of 2 in front of the regularization"',
+           Within(1, 0.05), X(slope, 'exact (log-log slope)'), Control('compared with simultaneous DA at lambda (ridge not doubled)', X(slope1, 'exact (log-log slope)')),
+           basis='App. C.3: the iterative update equals the DA gradient with 2 lambda up to O(eta): the gap shrinks linearly, slope 1 in eta (tolerance 0.05 is the library\'s)',
+           note='alpha = 0.005, eta = 0.4 ... 0.025, R_j = 50, |R| = 1000, |F| = 10, lambda = 0.05'),
+     Claim('App. C.3, reading "bounded": the O(eta^2) term keeps iterative DA finite where simultaneous DA diverges', '"stops the algorithms solution from diverging"',
+           AtLeast(-30), X(low_iter, 'exact (lowest late iterate)'), Control('simultaneous DA (plain GD on L_DA, eta = 0.1)', X(low_sim, 'exact (lowest late iterate, floor -1e3)')),
+           basis='App. C.3: "stops the algorithms solution w* from diverging"; "diverged" = below -30, the threshold the 2-D solver uses (library number)',
+           note='alpha = 0.05 (z < -1/e for lambda and 2 lambda), eta in {0.4, 0.1}; the level the iterates reach sinks as eta -> 0'),
+     Claim('App. C.3, reading "stable solution": iterative DA converges to a stable fixed point where simultaneous DA diverges', '"the algorithms solution w*"',
+           Below(1), X(mult, 'exact (|multiplier|)'), Control('GD on L_R with step 3 / L_R\'\'(w^R) (perturbed step size)', X(mult_bad, 'exact (|multiplier|)')),
+           basis='a solution w* of the iteration is reached only if the fixed point is stable, |T\'(w*)| < 1',
+           note=f'the fixed point exists but is unstable; the iterates settle on a 2-cycle. Where simultaneous DA converges (alpha = 0.005, eta = 0.4) the same rule accepts: |multiplier| = {mult_ok:.2f}'),
+     Claim('Fig. 4: the alpha window where DA is detrimental broadens as |F|/|R| grows', '"broadens as the fraction of samples to be forgotten increases"',
+           Above(0), X(float(np.min(np.diff(widths))), 'exact (min width increase)'), Control('fine-tuning only (ascent term removed)', X(float(np.min(np.diff(widths0))), 'exact (min width increase)')),
+           basis='Sec. 5.1.2: the range "broadens as the fraction of samples to be forgotten increases": each step up in |F|/|R| widens the widest window',
+           note='widest windows ' + ', '.join(f'{w:.4f}' for w in widths) + ' for |F|/|R| = ' + ', '.join(f'{k / 1000:g}' for k in reg['curves']) + '; region from numerical stationary points (Lemmas 7-10 constants are unreadable)'),
+     Claim('App. I: eps -> 1 closed form of the DA sum and DA below the oracle', 'Eq. 14-15', parts=[
+         Claim('DA sum w1 + w2 = (1/2) W_0(-8(eps-1)^2/(lambda|R|)^2) to leading order (eps = 0.999)', 'Eq. 15 (re-derived)', AtMost(1e-2), X(relI, 'exact (rel. err)'),
+               Control('W_-1 branch in the closed form', X(relI_wb, 'exact (rel. err)')),
+               basis='Eq. 15 is a leading-order expansion in eps - 1; 1e-2 relative at eps - 1 = -1e-3 (library number)'),
+         Claim('DA sum below the oracle sum (eps = 0.999)', 'DA sum < 0 < oracle sum', Below(0), X(w.sum() - sR, 'exact (DA - oracle)'),
+               Control('descent instead of ascent on the forget sample', X(wFT.sum() - sR, 'exact (descent - oracle)')),
+               basis='App. I: DA\'s sum is negative while the oracle\'s is positive')],
+           basis='App. I, Eq. 9-15 (re-derived from the stationarity equations)'),
+    ]
     figs = dict(alpha_sweep=plot_alpha_sweep(), fig4=plot_fig4(reg))
     rows = [dict(frac=k / 1000, eps=float(e), alpha_min=float(c['amin'][i]), alpha_max=float(c['amax'][i]))
             for k, c in reg['curves'].items() for i, e in enumerate(reg['eps'])]

@@ -16,16 +16,19 @@ import torch.nn.functional as F
 import matplotlib.pyplot as plt
 from torch.func import functional_call, vmap, jacrev
 
-from .core import (params_of, flat_params, buffers_of, check_Xy, check_finite, clone_model, accuracy, Timer, Claim, verdict,
+from .core import (params_of, flat_params, buffers_of, check_Xy, check_finite, clone_model, accuracy, Timer,
                          ExpResult, register_experiment, seed_everything)
+from .claims import *
 from .data import digits, class_forget, subclass_forget, random_forget, Split
-from .models import train_model, make_model
+from .core import train
+from .models import train_model, make_model, RECIPES
 
 # %% auto #0
-__all__ = ['TERMS', 'TASKS', 'MUMIS_HP', 'SUITES', 'BASELINES', 'PAPER_SPEEDUP', 'input_jacobian_norms', 'input_sensitivity',
-           'relative_magnitude', 'input_sensitivity_loop', 'random_other_class', 'mu_mis_terms', 'mu_mis_loss',
-           'mu_mis', 'mu_mis_method', 'make_task', 'load_dataset', 'task_models', 'mumis_sensitivity',
-           'mumis_proportions', 'compare_methods', 'mumis_tables', 'mumis_ablation']
+__all__ = ['TERMS', 'TASKS', 'MUMIS_HP', 'SUITES', 'MOST', 'BASELINES', 'DIST_KEYS', 'MUMIS_GRID', 'VALIDATION', 'PAPER_SPEEDUP',
+           'input_jacobian_norms', 'input_sensitivity', 'relative_magnitude', 'input_sensitivity_loop',
+           'random_other_class', 'mu_mis_terms', 'mu_mis_loss', 'mu_mis', 'mu_mis_method', 'make_task', 'load_dataset',
+           'task_models', 'null_model', 'sensitivity_stats', 'mumis_sensitivity', 'fall_fractions', 'mumis_proportions',
+           'dist_to', 'select_mumis_hp', 'compare_methods', 'mumis_tables', 'mumis_ablation']
 
 # %% ../nbs/50_mumis.ipynb #f94069ff
 def _num_outputs(model:nn.Module, X:torch.Tensor) -> int:
@@ -205,7 +208,7 @@ if importlib.util.find_spec('mlu_nb.unlearn') is not None:   # built in parallel
 
 # %% ../nbs/50_mumis.ipynb #758f84c1
 TASKS = ('class', 'subclass', 'random')
-MUMIS_HP = {  # step length / threshold per task on digits+SmallCNN, chosen on a small grid (lr in {3e-6,1e-5,2e-5}, delta in {2..80}), seed 0
+MUMIS_HP = {  # step length / threshold per task on digits+SmallCNN, hand-picked on a small grid on seed 0's TEST forget sets (demo, registry default, ablation)
     'class': dict(lr=1e-5, max_iter=30, delta=None),
     'subclass': dict(lr=1e-5, max_iter=30, delta=80.0),
     'random': dict(lr=1e-5, max_iter=30, delta=2.0),
@@ -263,7 +266,7 @@ def task_models(task:str, # 'class', 'subclass' or 'random'
                 record:bool=True, # record forget-batch updates during pretraining (amnesiac; small models only)
                 cache_dir:str|Path|None=None, # save/load pretrained and retrained weights here (GPU runs)
                ) -> dict:
-    "Split, data, pretrained model (+ `TrainLog` unless loaded), retrained model and their seconds for one task; cached."
+    "Split, data, pretrained model (+ `TrainLog` unless loaded), retrained model and their wall / CPU seconds for one task; cached."
     if suite not in SUITES: raise ValueError(f"`suite` must be one of {list(SUITES)}, got {suite!r}.")
     if task not in SUITES[suite]: raise ValueError(f"`task` must be one of {TASKS}, got {task!r}.")
     key = (task, seed, model, str(device), suite, record)
@@ -273,8 +276,23 @@ def task_models(task:str, # 'class', 'subclass' or 'random'
         stem = None if cache_dir is None else Path(cache_dir) / f"{suite}_{task}_{model}_s{seed}"
         pre, plog, pre_s = _trained(model, data.X_train, data.y_train, data, seed, device, None if stem is None else stem.with_name(stem.name + '_pre'),
                                     **(dict(record_updates=split.forget) if record else {}))
-        ret, _, ret_s = _trained(model, split.X_retain, split.y_retain, data, seed, device, None if stem is None else stem.with_name(stem.name + '_ret'))
-        _CACHE[key] = dict(split=split, data=data, pre=pre, pre_log=plog, pre_s=pre_s, ret=ret, ret_s=ret_s)
+        ret, rlog, ret_s = _trained(model, split.X_retain, split.y_retain, data, seed, device, None if stem is None else stem.with_name(stem.name + '_ret'))
+        cpu = lambda log, s: log.cpu_seconds if log is not None else s   # weights loaded from disk: only the stored wall seconds
+        _CACHE[key] = dict(split=split, data=data, pre=pre, pre_log=plog, pre_s=pre_s, pre_cpu=cpu(plog, pre_s), ret=ret, ret_s=ret_s, ret_cpu=cpu(rlog, ret_s))
+    return _CACHE[key]
+
+# %% ../nbs/50_mumis.ipynb #6e4b328f
+def null_model(task:str, # 'class', 'subclass' or 'random'
+               seed:int=0, # seed of the pretrained model it mirrors
+               device='cpu', # device
+              ) -> nn.Module:
+    "Control model for Fig. 3-4: same init and data as `task_models(task, seed)['pre']`, batch order reshuffled; it saw every forget sample."
+    key = ('null', task == 'subclass', seed, str(device))   # 'class' and 'random' share the digits training set
+    if key not in _CACHE:
+        d = task_models(task, seed, device=device)['data']
+        m = make_model('smallcnn', d, seed=seed).to(device)
+        train(m, d.X_train, d.y_train, seed=seed + 1000, **RECIPES['smallcnn'])
+        _CACHE[key] = m.eval()
     return _CACHE[key]
 
 # %% ../nbs/50_mumis.ipynb #4020866d
@@ -284,91 +302,180 @@ def _hist(ax, vals:dict, title:str, log:bool=True):
         ax.hist(v.numpy(), bins=40, alpha=0.55, label=k)
     ax.set(title=title, xlabel='log10 norm' if log else 'norm'); ax.legend(fontsize=7)
 
-@register_experiment('mumis_sensitivity', quick=dict(seed=0, n=500), full=dict(seed=0, n=1437),
-                     description='Paper 004 Fig. 1-2: input sensitivity of training data at init vs after training (digits, SmallCNN).')
+def sensitivity_stats(model:nn.Module, # classifier
+                      X:torch.Tensor, # inputs (n, ...)
+                      y:torch.Tensor, # labels (n,)
+                     ) -> dict:
+    "Per-sample $\\|\\nabla_x f\\|_F$, target, summed-other and mean-other sensitivities of `model` on (`X`, `y`)."
+    N = input_jacobian_norms(model, X).cpu()                    # (n, C)
+    tgt = N.gather(1, y.cpu()[:, None]).squeeze(1); oth = N.sum(1) - tgt
+    return dict(full=N.pow(2).sum(1).sqrt(), tgt=tgt, oth=oth, oth_mean=oth / (N.shape[1] - 1))
+
+def _lmed(v): return math.log10(v.median().item())
+
+@register_experiment('mumis_sensitivity', quick=dict(seeds=[0, 1, 2], n=500), full=dict(seeds=[0, 1, 2, 3, 4, 5], n=1437),
+                     description='Paper 004 Fig. 1-2: input sensitivity of training data at init vs after training (digits, SmallCNN; untrained-model controls).')
 def mumis_sensitivity(settings:dict, # quick or full settings of the experiment
                       out_dir:Path, # folder for figures and caches
                       device, # torch device
                      ) -> ExpResult:
-    "Fig. 1-2: $\\|\\nabla_x f\\|_F$ and target vs other-class sensitivity at initialization and after training."
-    s = settings['seed']; D = digits()
-    X, y = D.X_train[:settings['n']], D.y_train[:settings['n']]
-    init = make_model('smallcnn', D, seed=s).to(device)
-    trained = task_models('random', s, device=device)['pre']
-    res, rows = {}, []
-    for name, m in (('init', init), ('trained', trained)):
-        N = input_jacobian_norms(m, X).cpu()                    # (n, C)
-        full = N.pow(2).sum(1).sqrt()                           # ||grad_x f||_F over all logits
-        tgt = N.gather(1, y[:, None]).squeeze(1); oth = N.sum(1) - tgt
-        res[name] = dict(full=full, tgt=tgt, oth=oth, oth_mean=oth / (N.shape[1] - 1))
-        rows.append(dict(model=name, median_full=full.median().item(), median_target=tgt.median().item(),
-                         median_other_sum=oth.median().item(), median_target_over_mean_other=(tgt / (oth / (N.shape[1] - 1))).median().item(),
-                         frac_target_gt_sum=(tgt > oth).float().mean().item()))
+    "Fig. 1-2: $\\|\\nabla_x f\\|_F$ and target vs other-class sensitivity at initialization and after training, over seeds."
+    D = digits(); X, y = D.X_train[:settings['n']], D.y_train[:settings['n']]
+    rows, per, first = [], [], None
+    for s in settings['seeds']:
+        ms = dict(init=make_model('smallcnn', D, seed=s).to(device), init2=make_model('smallcnn', D, seed=s + 100).to(device),
+                  trained=task_models('random', s, device=device)['pre'])   # trained on all of D_train (the random task's pretrained model)
+        st = {k: sensitivity_stats(m, X, y) for k, m in ms.items()}
+        first = first or st
+        for k, v in st.items():
+            rows.append(dict(seed=s, model=k, median_full=v['full'].median().item(), median_target=v['tgt'].median().item(),
+                             median_other_sum=v['oth'].median().item(), median_target_over_sum=(v['tgt'] / v['oth']).median().item(),
+                             median_target_over_mean_other=(v['tgt'] / v['oth_mean']).median().item(),
+                             frac_target_gt_sum=(v['tgt'] > v['oth']).float().mean().item()))
+        per.append({k: dict(grow=_lmed(st['trained']['full']) - _lmed(st['init']['full']), grow_ctl=_lmed(st['init2']['full']) - _lmed(st['init']['full']),
+                            tgt_init=_lmed(st['init']['tgt']), tgt_trained=_lmed(st['trained']['tgt']),
+                            r_sum=(st[k]['tgt'] / st[k]['oth']).median().item(), r_mean=(st[k]['tgt'] / st[k]['oth_mean']).median().item())
+                    for k in ('init', 'trained')})
     fig, ax = plt.subplots(1, 3, figsize=(12, 3))
-    _hist(ax[0], {'init': res['init']['full'], 'trained': res['trained']['full']}, 'Fig. 1: $\\|\\nabla_x f\\|_F$')
+    _hist(ax[0], {'init': first['init']['full'], 'trained': first['trained']['full']}, 'Fig. 1: $\\|\\nabla_x f\\|_F$')
     for a, nm in zip(ax[1:], ('init', 'trained')):
-        _hist(a, {'target $c$': res[nm]['tgt'], 'mean other $c\'$': res[nm]['oth_mean'], 'sum other': res[nm]['oth']}, f'Fig. 2: {nm}')
+        _hist(a, {'target $c$': first[nm]['tgt'], 'mean other $c\'$': first[nm]['oth_mean'], 'sum other': first[nm]['oth']}, f'Fig. 2: {nm}')
     plt.tight_layout()
-    grow = rows[1]['median_full'] / rows[0]['median_full']
-    r0, r1 = rows[0]['median_target_over_mean_other'], rows[1]['median_target_over_mean_other']
+    S = lambda m, k, f='.3g': over_seeds([p[m][k] for p in per], fmt=f)
+    init_ctl = 'untrained model (PyTorch default init, same seeds)'
+    trained_ctl = 'trained model (15 epochs on D_train, same seeds)'
     claims = [
-        Claim('Training enlarges input sensitivity of training data by orders of magnitude (Fig. 1)', 'init ~1e-5, large growth',
-              f"median ‖∇x f‖ {rows[0]['median_full']:.3g} -> {rows[1]['median_full']:.3g} (x{grow:.1f})", verdict(grow >= 10, grow > 1),
-              'digits/SmallCNN with PyTorch default init; the init model is far less flat than the paper\'s ~1e-5'),
-        Claim('Target and other-class sensitivity comparable at init; target dominates after training (Fig. 2)', 'comparable -> target >> other',
-              f"median target / mean-other ratio {r0:.2f} -> {r1:.2f}; target > sum of others for {rows[1]['frac_target_gt_sum']:.0%} of samples after training",
-              verdict(0.5 <= r0 <= 2 and r1 >= 2, r1 > r0), 'judged per class (target vs mean over other classes)'),
+        Claim('Fig. 1: training grows the input sensitivity ‖∇x f‖_F of training data by at least an order of magnitude (log10 of the ratio of medians)',
+              'init ~1e-5, "significant order of magnitude growth"', AtLeast(1.0), S('init', 'grow', '+.2f'),
+              Control('a second untrained model (another init seed) in place of the trained one', S('init', 'grow_ctl', '+.2f')),
+              basis='Sec. 3.3: "after training, there is a significant order of magnitude growth in these quantities"; Fig. 1: "The learning process largely increases the sensitivity" (one order of magnitude = log10 ratio >= 1)',
+              note=f"{len(per)} seeds, {settings['n']} training points each"),
+        Claim('Sec. 3.3: an untrained model is nearly flat in its input: median ‖∇x f_c‖_F about 1e-5 (log10 in [-6, -4])', 'about 1e-5',
+              Between(-6, -4), S('init', 'tgt_init', '+.2f'), Control(trained_ctl, S('init', 'tgt_trained', '+.2f')),
+              basis='Sec. 3.3: "For a randomly initialized model, there is little response to input changes, only about 10^{-5}" (about = within one order of magnitude)',
+              note='depends on the input scale, the architecture and the init scheme (digits: 64 standardized pixels, PyTorch default init); the paper gives neither'),
+        Claim('Fig. 2 as plotted (target vs SUM of other classes): after training ‖∇x f_c‖_F is much larger than Σ_{c\'≠c}‖∇x f_{c\'}‖_F (median ratio >= 2)',
+              'target >> other after training', AtLeast(2.0), S('trained', 'r_sum'), Control(init_ctl, S('init', 'r_sum')),
+              basis='Sec. 3.3: "Figure 2 illustrates the distribution of ||∇x f_c||_F and Σ_{c\'≠c}||∇x f_{c\'}||_F ... ||∇x f_c||_F becomes much larger than ||∇x f_{c\'}||_F after training" (much larger read as at least 2x)',
+              note='the reading the figure plots; with C = 10 classes the sum has 9 terms'),
+        Claim('Fig. 2, per-class reading (target vs MEAN other class): after training ‖∇x f_c‖_F is much larger than a single other class\'s (median ratio >= 2)',
+              'target >> other after training', AtLeast(2.0), S('trained', 'r_mean'), Control(init_ctl, S('init', 'r_mean')),
+              basis='Sec. 3.3: "||∇x f_c||_F becomes much larger than ||∇x f_{c\'}||_F after training" (singular c\'; much larger read as at least 2x)',
+              note='the text\'s singular ||∇x f_{c\'}||, compared with the mean over the C-1 other classes'),
+        Claim('Fig. 2, per-class reading: at initialization target and other-class sensitivity are of comparable magnitude (median target / mean-other in [0.5, 2])',
+              'comparable at init', Between(0.5, 2.0), S('init', 'r_mean'), Control(trained_ctl, S('trained', 'r_mean')),
+              basis='Sec. 3.3: "these two quantities are of comparative magnitude in the randomly initialized model" (comparable read as within a factor 2)'),
+        Claim('Fig. 2 as plotted: at initialization target and SUMMED other-class sensitivity are of comparable magnitude (median ratio in [0.1, 10])',
+              'comparable at init', Between(0.1, 10.0), S('init', 'r_sum'), Control('trained model, ratio to the sum', S('trained', 'r_sum')),
+              basis='Sec. 3.3: "these two quantities are of comparative magnitude in the randomly initialized model" (for the sum of C-1 = 9 terms read loosely: the same order of magnitude)',
+              note='a control inside [0.1, 10] means the rule cannot tell init from trained: inconclusive'),
     ]
     return ExpResult(claims, rows, {'mumis_fig1_2': fig})
 
 # %% ../nbs/50_mumis.ipynb #1b49f74b
-@register_experiment('mumis_proportions', quick=dict(seeds=[0]), full=dict(seeds=[0, 1, 2]),
-                     description='Paper 004 Fig. 3-4: proportion of forget samples whose sensitivities rise/fall from pretrained to retrained model.')
+MOST = 0.6   # "most D_f" read as a clear majority; see the note above
+
+def fall_fractions(before:tuple, # (target, other-sum) sensitivities under the pretrained model w_p
+                   after:tuple, # (target, other-sum) under the comparison model (w_r, or a control)
+                  ) -> dict:
+    "Fraction of samples whose target, other-sum, R = t - o and (perturbed) t + o sensitivities fall from `before` to `after`."
+    (tp, op), (ta, oa) = before, after
+    d = dict(target=ta - tp, other=oa - op, R=(ta - oa) - (tp - op), sum=(ta + oa) - (tp + op))
+    return {k: (v < 0).float().mean().item() for k, v in d.items()}
+
+@register_experiment('mumis_proportions', quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4, 5]),
+                     description='Paper 004 Fig. 3-4: proportion of forget samples whose sensitivities rise/fall from pretrained to retrained model (null control: same init, reshuffled batches).')
 def mumis_proportions(settings:dict, # quick or full settings of the experiment
                       out_dir:Path, # folder for figures and caches
                       device, # torch device
                      ) -> ExpResult:
-    "Fig. 3-4: rise/fall proportions of target, other-class and relative sensitivity on the forget set, per task."
+    "Fig. 3-4: rise/fall proportions of target, other-class and relative sensitivity on the forget set, per task and seed."
     rows = []
     for task in TASKS:
-        fall = {'target': [], 'other': [], 'R': []}
         for s in settings['seeds']:
             T = task_models(task, s, device=device); sp = T['split']
-            tp, op = input_sensitivity(T['pre'], sp.X_forget, sp.y_forget)
-            tr, orr = input_sensitivity(T['ret'], sp.X_forget, sp.y_forget)
-            for k, d in (('target', tr - tp), ('other', orr - op), ('R', (tr - orr) - (tp - op))): fall[k].append((d < 0).float().mean().item())
-        rows.append(dict(task=task, n_forget=len(sp.forget), **{f'fall_{k}': float(np.mean(v)) for k, v in fall.items()}))
+            pre = input_sensitivity(T['pre'], sp.X_forget, sp.y_forget)
+            for cmp, m in (('retrain', T['ret']), ('null', null_model(task, s, device))):
+                f = fall_fractions(pre, input_sensitivity(m, sp.X_forget, sp.y_forget))
+                rows.append(dict(task=task, seed=s, compare=cmp, n_forget=len(sp.forget), **{f'fall_{k}': v for k, v in f.items()}))
+    get = lambda t, cmp, k: [r[k] for r in rows if r['task'] == t and r['compare'] == cmp]
+    E = lambda t, cmp, k, inv=False: over_seeds([1 - v if inv else v for v in get(t, cmp, k)], fmt='.2f')
+    D = lambda t, cmp, k: over_seeds([a - b for a, b in zip(get(t, cmp, k), get(t, 'retrain', 'fall_target'))], fmt='+.2f')
+    null = 'same init and data as w_p, batch order reshuffled (saw D_f) in place of w_r'
     fig, ax = plt.subplots(1, 3, figsize=(12, 3))
     for a, k, ttl in zip(ax, ('target', 'other', 'R'), ('Fig. 3 top: $\\|\\nabla_x f_c\\|$', 'Fig. 3 bottom: $\\sum_{c\'}\\|\\nabla_x f_{c\'}\\|$', 'Fig. 4: $R$')):
-        f = np.array([r[f'fall_{k}'] for r in rows])
-        a.bar(TASKS, 1 - f, label='rise'); a.bar(TASKS, f, bottom=1 - f, label='fall'); a.set(title=ttl, ylim=(0, 1)); a.legend(fontsize=7)
+        f = np.array([np.mean(get(t, 'retrain', f'fall_{k}')) for t in TASKS])
+        a.bar(TASKS, 1 - f, label='rise'); a.bar(TASKS, f, bottom=1 - f, label='fall'); a.axhline(0.5, c='k', lw=0.5); a.set(title=ttl, ylim=(0, 1)); a.legend(fontsize=7)
     plt.tight_layout()
-    by = {r['task']: r for r in rows}
-    tgt_ok = [by[t]['fall_target'] > 0.5 for t in ('class', 'subclass')]
-    oth_ok = [1 - by[t]['fall_other'] > 0.5 for t in TASKS]
-    r_ok = [by[t]['fall_R'] > 0.5 and by[t]['fall_R'] >= by[t]['fall_target'] for t in TASKS]
-    fmt = lambda k, inv=False: ', '.join(f"{t} {(1 - by[t][k]) if inv else by[t][k]:.0%}" for t in TASKS)
+    most = f'"most" read as a clear majority, >= {MOST:.0%}: a bare > 50% sits on the null control\'s 50% and could never reject it'
     claims = [
-        Claim('Removing a sample lowers its target-class sensitivity (full class, sub-class) (Fig. 3 top)', 'fall for most of D_f',
-              'fall: ' + fmt('fall_target'), verdict(all(tgt_ok), any(tgt_ok)), 'random subset: paper reports no clear trend'),
-        Claim('Removing a sample raises its other-class sensitivity in all 3 tasks (Fig. 3 bottom)', 'rise for most of D_f',
-              'rise: ' + fmt('fall_other', True), verdict(all(oth_ok), any(oth_ok))),
-        Claim('Relative magnitude R falls more consistently than the target term (Fig. 4)', 'higher fall proportion than Fig. 3',
-              'fall: ' + fmt('fall_R'), verdict(all(r_ok), any(r_ok))),
+        Claim('Fig. 3 top: removing a sample lowers its target-class sensitivity for most of D_f (full class, sub-class)', 'fall for most of D_f', parts=[
+            Claim(f'{t}: fraction of D_f whose ‖∇x f_c‖ falls from w_p to w_r', 'most', AtLeast(MOST), E(t, 'retrain', 'fall_target'),
+                  Control(null, E(t, 'null', 'fall_target')), basis=f'Sec. 3.4: "f_c of the retrained model is less sensitive to most D_f than the pretrained model" ({most})')
+            for t in ('class', 'subclass')], basis='Sec. 3.4, Fig. 3 top (full class and sub-class rocket)'),
+        Claim('Fig. 3 top, random subset: no obvious trend (fall fraction in [0.4, 0.6])', 'no obvious trend', Between(1 - MOST, MOST),
+              E('random', 'retrain', 'fall_target'), Control('full-class task (the paper\'s clear trend)', E('class', 'retrain', 'fall_target')),
+              basis='Sec. 3.4: "For random subset cases ... there is no obvious trend across D_f" (no clear majority either way, the complement of the reading of "most")'),
+        Claim('Fig. 3 bottom: removing a sample raises its summed other-class sensitivity for most of D_f, in all 3 tasks', 'rise across 3 tasks', parts=[
+            Claim(f'{t}: fraction of D_f whose Σ‖∇x f_c\'‖ rises from w_p to w_r', 'consistently', AtLeast(MOST), E(t, 'retrain', 'fall_other', True),
+                  Control(null, E(t, 'null', 'fall_other', True)), basis=f'Sec. 3.4: "Across 3 tasks, Σ||∇x f_c\'||_F of samples are consistently smaller in the pretrained model than that in the retrained model" ({most})')
+            for t in TASKS], basis='Sec. 3.4, Fig. 3 bottom'),
+        Claim('Fig. 4: the relative magnitude R falls for most of D_f, in all 3 tasks', 'fall across 3 tasks', parts=[
+            Claim(f'{t}: fraction of D_f whose R falls from w_p to w_r', 'most', AtLeast(MOST), E(t, 'retrain', 'fall_R'),
+                  Control(null, E(t, 'null', 'fall_R')), basis=f'Fig. 4: "There is a more consistent trend in the change of the relative magnitude R" ({most})')
+            for t in TASKS], basis='Sec. 3.5, Fig. 4'),
+        Claim('Fig. 4 vs Fig. 3: R falls for a higher proportion of D_f than the target term (fall(R) - fall(target) > 0), in all 3 tasks', 'higher proportion', parts=[
+            Claim(f'{t}: fall(R) - fall(‖∇x f_c‖)', 'higher', Above(0.0), D(t, 'retrain', 'fall_R'),
+                  Control('perturbed formula t + o (no accumulation of opposite changes) in place of R = t - o', D(t, 'retrain', 'fall_sum')),
+                  basis='Sec. 3.5: "Comparing the ratios in Figure 4 with those in Figure 3, we observe a higher proportion of magnitude decrease. This can be attributed to the accumulation of differences"')
+            for t in TASKS], basis='Sec. 3.5, Fig. 3-4'),
     ]
     return ExpResult(claims, rows, {'mumis_fig3_4': fig})
 
 # %% ../nbs/50_mumis.ipynb #026ae5c8
 BASELINES = ('finetune', 'bad_teacher', 'amnesiac', 'boundary_shrink', 'ssd')
+DIST_KEYS = ('retain_acc', 'forget_acc')   # "closest to the retrained model on the accuracy of the remaining and forgetting data"
+MUMIS_GRID = dict(lr=(3e-6, 1e-5, 2e-5), delta=(None, 2.0, 10.0, 80.0))
+VALIDATION = {'class': dict(cls=5), 'subclass': dict(sub=0), 'random': dict(k=100, seed=500)}   # held-out forget sets for the selection
 
 def _mia(model, split):
     from mlu_nb.metrics import mia_entropy
     return mia_entropy(model, split)
 
-def _row(method, model, split, seconds, uses_retain):
+def _row(method, model, split, seconds, uses_retain, cpu_seconds=None):
     return dict(method=method, retain_acc=accuracy(model, split.X_retain, split.y_retain),
                 forget_acc=accuracy(model, split.X_forget, split.y_forget), test_acc=accuracy(model, split.X_test, split.y_test),
-                mia=_mia(model, split), seconds=seconds, uses_retain=uses_retain)
+                mia=_mia(model, split), seconds=seconds, cpu_seconds=seconds if cpu_seconds is None else cpu_seconds, uses_retain=uses_retain)
+
+def dist_to(row:dict, # a method's row (`_row`)
+            ref:dict, # the retrain row
+            keys:tuple=DIST_KEYS, # metrics compared
+           ) -> float:
+    "Sum of absolute differences to the retrain row over `keys` (each in [0, 1])."
+    return float(sum(abs(row[k] - ref[k]) for k in keys))
+
+def select_mumis_hp(task:str, # 'class', 'subclass' or 'random'
+                    seed:int=0, # seed of the pretrained model
+                    device='cpu', # device
+                    grid:dict=MUMIS_GRID, # lr and delta values tried (max_iter 30)
+                   ) -> tuple[dict, list]:
+    "Pick MU-Mis's (lr, delta) on a held-out forget set (`VALIDATION[task]`: another class / sub-class / random draw) by distance to its own retrain."
+    T = task_models(task, seed, device=device); D0 = load_dataset(SUITES['digits'][task][0])
+    kw = dict(VALIDATION[task]); sd = kw.pop('seed', seed)
+    vsp, vdata = make_task(task, D0, seed=sd, **kw)
+    key = ('val', task, seed, str(device))
+    if key not in _CACHE: _CACHE[key] = train_model('smallcnn', vsp.X_retain, vsp.y_retain, vdata, seed=seed, device=device)[0]
+    ref = _row('retrain', _CACHE[key], vsp, 0., True); out = []
+    for lr in grid['lr']:
+        for delta in grid['delta']:
+            try: m, log = mu_mis(T['pre'], vsp.X_forget, vsp.y_forget, lr=lr, max_iter=30, delta=delta, track=False)
+            except ValueError as err:   # the step diverged (non-finite loss): the configuration is out
+                if 'non-finite' not in str(err): raise
+                out.append(dict(task=task, lr=lr, delta=delta, iters=None, dist=math.inf)); continue
+            r = _row('mu_mis', m, vsp, 0., False); out.append(dict(task=task, lr=lr, delta=delta, iters=log['iters'], dist=dist_to(r, ref), **{k: r[k] for k in DIST_KEYS}))
+    best = min(out, key=lambda r: (r['dist'], r['lr']))
+    if not math.isfinite(best['dist']): raise RuntimeError(f"every MU-Mis configuration in the grid diverged on the {task} validation set; lower `grid['lr']`.")
+    return dict(lr=best['lr'], max_iter=30, delta=best['delta']), out
 
 def compare_methods(task:str, # 'class', 'subclass' or 'random'
                     seed:int=0, # seed of models and draws
@@ -377,9 +484,9 @@ def compare_methods(task:str, # 'class', 'subclass' or 'random'
                     baselines:tuple=BASELINES, # baseline method names in `mlu_nb.unlearn`
                     **model_kw, # passed to `task_models` (model, suite, record, cache_dir)
                    ) -> list[dict]:
-    "One table (Tables 1/3/5): a row per method with retain/forget/test acc, entropy MIA, seconds, uses_retain."
+    "One table (Tables 1/3/5): a row per method with retain/forget/test acc, entropy MIA, seconds, uses_retain, distance to retrain."
     T = task_models(task, seed, device=device, **model_kw); sp, pre = T['split'], T['pre']
-    rows = [_row('pretrain', pre, sp, T['pre_s'], True)]
+    rows = [_row('pretrain', pre, sp, T['pre_s'], True, T['pre_cpu'])]
     have_unlearn = importlib.util.find_spec('mlu_nb.unlearn') is not None
     if have_unlearn:
         from mlu_nb.unlearn import unlearn
@@ -387,85 +494,117 @@ def compare_methods(task:str, # 'class', 'subclass' or 'random'
             if b == 'boundary_shrink' and task != 'class': continue   # designed for full-class forgetting (paper omits it elsewhere)
             if b == 'amnesiac' and not (T['pre_log'] and T['pre_log'].updates): continue   # no recorded updates (large model / cached)
             kw = dict(train_log=T['pre_log']) if b == 'amnesiac' else {}
+            seed_everything(seed)   # baselines that draw from the global RNG: same draws whatever ran before
             r = unlearn(b, pre, sp, **kw)
-            rows.append(_row(b, r.model, sp, r.seconds, r.uses_retain))
+            rows.append(_row(b, r.model, sp, r.seconds, r.uses_retain, r.cpu_seconds))
     with Timer() as tm: m, _ = mu_mis(pre, sp.X_forget, sp.y_forget, track=False, **(mumis_hp or MUMIS_HP[task]))
-    rows.append(_row('mu_mis', m, sp, tm.seconds, False))
-    rows.append(_row('retrain', T['ret'], sp, T['ret_s'], True))
-    ref = rows[-1]
-    for r in rows: r['dist_to_retrain'] = sum(abs(r[k] - ref[k]) for k in ('retain_acc', 'forget_acc', 'mia'))
+    rows.append(_row('mu_mis', m, sp, tm.seconds, False, tm.cpu_seconds))
+    rows.append(_row('retrain', T['ret'], sp, T['ret_s'], True, T['ret_cpu']))
+    for r in rows: r['dist_to_retrain'] = dist_to(r, rows[-1])
     return rows
 
 PAPER_SPEEDUP = {'class': 1000, 'subclass': 100, 'random': 80}
 
-@register_experiment('mumis_tables', quick=dict(seed=0, suite='digits', model='smallcnn'),
-                     full=dict(seed=0, suite='cifar', model='resnet18', record=False, cache_dir='cache/mumis',
+@register_experiment('mumis_tables', quick=dict(seeds=[0, 1, 2], suite='digits', model='smallcnn', select=True),
+                     full=dict(seeds=[0, 1, 2], suite='cifar', model='resnet18', record=False, cache_dir='cache/mumis', select=False,
                                mumis_hp={t: dict(lr=2e-3, max_iter=30, delta=None) for t in TASKS}),
-                     description='Paper 004 Tables 1/3/5 and Sec. 4.3: MU-Mis vs baselines vs retrain, and speed-up (quick: digits/SmallCNN; full: CIFAR/ResNet-18).')
+                     description='Paper 004 Tables 1/3/5 and Sec. 4.3: MU-Mis (hyperparameters selected on held-out forget sets) vs baselines vs retrain, and speed-up.')
 def mumis_tables(settings:dict, # quick or full settings of the experiment
                  out_dir:Path, # folder for figures and caches
                  device, # torch device
                 ) -> ExpResult:
-    "Tables 1/3/5 analogs (full class, sub-class, random 100) and MU-Mis's speed-up over retraining."
-    allrows, closest, speed = [], {}, {}
+    "Tables 1/3/5 analogs (full class, sub-class, random 100) over seeds, and MU-Mis's speed-up over retraining."
+    seeds = list(settings.get('seeds', [settings.get('seed', 0)]))
     mkw = {k: settings[k] for k in ('model', 'suite', 'record', 'cache_dir') if k in settings}
+    allrows, hp, grid_rows = [], {}, []
     for task in TASKS:
-        hp = (settings.get('mumis_hp') or MUMIS_HP)[task]
-        rows = compare_methods(task, settings['seed'], device, mumis_hp=hp, **mkw)
-        for r in rows: r['task'] = task
-        allrows += rows
-        cands = [r for r in rows if r['method'] not in ('pretrain', 'retrain')]
-        rank = sorted(cands, key=lambda r: r['dist_to_retrain'])
-        mm = next(r for r in rows if r['method'] == 'mu_mis')
-        closest[task] = (rank.index(mm) + 1, len(rank), rank[0]['method'])
-        speed[task] = rows[-1]['seconds'] / mm['seconds']
+        if settings.get('select'): hp[task], g = select_mumis_hp(task, seeds[0], device); grid_rows += g
+        else: hp[task] = (settings.get('mumis_hp') or MUMIS_HP)[task]
+        for s in seeds:
+            for r in compare_methods(task, s, device, mumis_hp=hp[task], **mkw): allrows.append(dict(task=task, seed=s, **r))
+    get = lambda t, m, k: [r[k] for r in allrows if r['task'] == t and r['method'] == m]
+    bases = lambda t: [m for m in dict.fromkeys(r['method'] for r in allrows if r['task'] == t) if m not in ('pretrain', 'mu_mis', 'retrain')]
+    best_base = lambda t: [min(r['dist_to_retrain'] for r in allrows if r['task'] == t and r['seed'] == s and r['method'] in bases(t)) for s in seeds]
+    margin = lambda t, m: over_seeds([b - d for b, d in zip(best_base(t), get(t, m, 'dist_to_retrain'))], fmt='+.3f')
+    lg = lambda a, b: math.log10(a / max(b, 1e-6))
+    speed = lambda t, m: over_seeds([lg(a, b) for a, b in zip(get(t, 'retrain', 'cpu_seconds'), get(t, m, 'cpu_seconds'))], fmt='+.2f')   # CPU s: robust to load
     fig, ax = plt.subplots(1, 3, figsize=(13, 3))
     for a, task in zip(ax, TASKS):
-        rs = [r for r in allrows if r['task'] == task]; x = np.arange(len(rs))
-        for j, k in enumerate(('retain_acc', 'forget_acc', 'mia')): a.bar(x + 0.27 * (j - 1), [r[k] for r in rs], 0.27, label=k)
-        a.set_xticks(x, [r['method'] for r in rs], rotation=60, fontsize=7); a.set(title=task); a.legend(fontsize=6)
+        ms = list(dict.fromkeys(r['method'] for r in allrows if r['task'] == task)); x = np.arange(len(ms))
+        for j, k in enumerate(('retain_acc', 'forget_acc', 'mia')): a.bar(x + 0.27 * (j - 1), [np.mean(get(task, m, k)) for m in ms], 0.27, label=k)
+        a.set_xticks(x, ms, rotation=60, fontsize=7); a.set(title=task); a.legend(fontsize=6)
     plt.tight_layout()
-    nb = len([r for r in allrows if r['task'] == 'class']) - 2
-    ok = [closest[t][0] == 1 and closest[t][1] > 1 for t in TASKS]; near = [closest[t][0] <= 2 and closest[t][1] > 1 for t in TASKS]
-    if nb <= 1:   # no baselines available (mlu_nb.unlearn missing): the ranking is vacuous, judge only against pretrain
-        near = [next(r for r in allrows if r['task'] == t and r['method'] == 'mu_mis')['dist_to_retrain'] <
-                next(r for r in allrows if r['task'] == t and r['method'] == 'pretrain')['dist_to_retrain'] for t in TASKS]
+    sel = 'selected on a held-out forget set (' + ', '.join(f"{t}: {VALIDATION[t]}" for t in TASKS) + ') by distance to that set\'s retrain: ' + \
+          ', '.join(f"{t} lr={hp[t]['lr']:g}, delta={hp[t]['delta']}" for t in TASKS) if settings.get('select') else 'fixed hyperparameters (not selected on held-out data)'
+    paper_t = {'class': 'Table 1', 'subclass': 'Table 3', 'random': 'Table 5'}
     claims = [
-        Claim('MU-Mis is closest to retrain (retain acc, forget acc, MIA) without using remaining data (Tables 1, 3, 5)',
-              'closest in all 3 tasks', '; '.join(f"{t}: rank {closest[t][0]}/{closest[t][1]} (closest: {closest[t][2]})" for t in TASKS),
-              verdict(all(ok), any(near)), f'{settings.get("suite", "digits")}/{settings.get("model", "smallcnn")}, seed {settings["seed"]}; {nb} unlearning methods (incl. MU-Mis) on full class; '
-              f'MU-Mis reads only the forget set; distance to retrain per task (min-max over methods): ' +
-              ', '.join(f"{t} {min(r['dist_to_retrain'] for r in allrows if r['task'] == t and r['method'] not in ('pretrain', 'retrain')):.2f}-"
-                        f"{max(r['dist_to_retrain'] for r in allrows if r['task'] == t and r['method'] not in ('pretrain', 'retrain')):.2f}" for t in TASKS)),
-        Claim('MU-Mis is 80x-1000x faster than retraining (Sec. 4.3)', ', '.join(f"{t} {v}x" for t, v in PAPER_SPEEDUP.items()),
-              ', '.join(f"{t} {speed[t]:.0f}x" for t in TASKS), verdict(all(speed[t] >= 80 for t in TASKS), all(speed[t] > 1 for t in TASKS)),
-              f"retrain seconds: " + ', '.join(f"{t} {next(r['seconds'] for r in allrows if r['task'] == t and r['method'] == 'retrain'):.2f}" for t in TASKS) +
-              ' (digits: 15 SmallCNN epochs, far cheaper than the paper\'s 200 ResNet-18 epochs)'),
+        Claim('Tables 1/3/5: MU-Mis is closer to retrain (|Δ retain acc| + |Δ forget acc|) than every baseline, in all 3 tasks', 'closest in all 3 tasks', parts=[
+            Claim(f'{t} ({paper_t[t]}): best baseline\'s distance minus MU-Mis\'s', 'MU-Mis closest' if t != 'random' else 'MU-Mis and SSD close, others not',
+                  Above(0.0) if t != 'random' else AtLeast(0.0), margin(t, 'mu_mis'),
+                  Control('the pretrained model entered as a method (no unlearning)', margin(t, 'pretrain')),
+                  basis=('Sec. 4.2: "MU-Mis is closest to the retrained model on the accuracy of the remaining and forgetting data"; Sec. 1: "MU-Mis consistently outperforms state-of-the-art methods" (strictly closer: > 0)' if t != 'random' else
+                         'Sec. 4.2: "There is a clear gap between other methods and retraining except for SSD and MU-Mis" (Table 5: MU-Mis ties SSD, so: at least as close as every baseline, >= 0)'),
+                  note=f"baselines: {', '.join(bases(t))} at `mlu_nb.unlearn` defaults (not tuned)")
+            for t in TASKS], basis='Sec. 4.2, Tables 1, 3, 5',
+              note=f"{len(seeds)} seeds; MU-Mis {sel}; the baselines run at library defaults, untuned: a proper tuning of every baseline is a separate issue, so a control (doing nothing) that the best baseline does not beat makes a part inconclusive"),
+        Claim('Sec. 4.3: MU-Mis is at least 80x faster than retraining in every task (log10 of retrain s / MU-Mis s >= log10 80)',
+              ', '.join(f"{t} {v}x" for t, v in PAPER_SPEEDUP.items()), parts=[
+            Claim(f'{t}: log10(retrain seconds / MU-Mis seconds)', f'{PAPER_SPEEDUP[t]}x', AtLeast(math.log10(80)), speed(t, 'mu_mis'),
+                  Control('pretraining (the same recipe on all of D) timed in place of MU-Mis', speed(t, 'pretrain')),
+                  basis='Sec. 4.3: "MU-Mis is approximately 1000x/100x/100x/80x times faster than retraining in full class / sub-class (Rocket) / sub-class (Sea) / random subset tasks" (the smallest, 80x, as the bar)')
+            for t in TASKS], basis='Sec. 4.3, Fig. 5',
+              note='digits: retraining a SmallCNN takes about a second (15 epochs on ~1300 points), the paper retrains a ResNet-18 for 200 epochs on CIFAR; the factor measures the retrain cost of the scale, not the method. Not testable at CPU scale in substance'),
     ]
-    return ExpResult(claims, allrows, {'mumis_tables': fig})
+    return ExpResult(claims, allrows + grid_rows, {'mumis_tables': fig})
 
 # %% ../nbs/50_mumis.ipynb #13b5352d
-@register_experiment('mumis_ablation', quick=dict(seed=0, oc_bound=2.0), full=dict(seed=0, oc_bound=2.0),
-                     description='Paper 004 Table 6: loss-term ablation (TC, OC, TC then OC, TC - OC) for full-class forgetting.')
+_FORGOT_AT = 0.05   # library mark: a run "forgot" a full class when its forget accuracy is at most this (the paper's tables show 0.00)
+
+@register_experiment('mumis_ablation', quick=dict(seeds=[0, 1, 2], oc_bound=2.0), full=dict(seeds=[0, 1, 2, 3, 4, 5], oc_bound=2.0),
+                     description='Paper 004 Table 6: loss-term ablation (TC, OC, TC then OC, TC - OC) for full-class forgetting, over seeds.')
 def mumis_ablation(settings:dict, # quick or full settings of the experiment
                    out_dir:Path, # folder for figures and caches
                    device, # torch device
                   ) -> ExpResult:
-    "Table 6 analog: retain/forget acc and MIA for each loss-term variant on full-class forgetting."
-    T = task_models('class', settings['seed'], device=device); sp, pre = T['split'], T['pre']
-    hp = dict(MUMIS_HP['class'], delta=None)
-    rows = [_row('pretrain', pre, sp, T['pre_s'], True)]
-    for name, kw in (('TC', dict(terms='tc')), ('OC', dict(terms='oc', oc_bound=settings['oc_bound'])),
-                     ('TC then OC', dict(terms='tc-then-oc', oc_bound=settings['oc_bound'])), ('TC - OC', dict(terms='tc-oc'))):
-        with Timer() as tm: m, _ = mu_mis(pre, sp.X_forget, sp.y_forget, track=False, **hp, **kw)
-        rows.append(_row(name, m, sp, tm.seconds, False))
-    rows.append(_row('retrain', T['ret'], sp, T['ret_s'], True))
-    by = {r['method']: r for r in rows}
-    tc, oc, both = by['TC'], by['OC'], by['TC - OC']
-    ok = both['forget_acc'] <= 0.05 and both['retain_acc'] >= tc['retain_acc'] and oc['forget_acc'] >= 0.5
-    claims = [Claim('TC - OC forgets and keeps retain accuracy; TC alone hurts retain acc; OC alone does not forget (Table 6)',
-                    'TC 60.5/0.0, OC 75.6/86.0, TC-OC 76.3/0.0 (retain/forget %)',
-                    f"TC {100*tc['retain_acc']:.1f}/{100*tc['forget_acc']:.1f}, OC {100*oc['retain_acc']:.1f}/{100*oc['forget_acc']:.1f}, "
-                    f"TC then OC {100*by['TC then OC']['retain_acc']:.1f}/{100*by['TC then OC']['forget_acc']:.1f}, TC-OC {100*both['retain_acc']:.1f}/{100*both['forget_acc']:.1f}",
-                    verdict(ok, both['forget_acc'] <= 0.05), f"lr {hp['lr']}, {hp['max_iter']} iterations, OC cap {settings['oc_bound']}x pretrained")]
+    "Table 6 analog: retain/forget acc (training and test readings) and MIA for each loss-term variant on full-class forgetting, per seed."
+    hp = dict(MUMIS_HP['class'], delta=None); rows = []
+    variants = (('TC', dict(terms='tc')), ('OC', dict(terms='oc', oc_bound=settings['oc_bound'])),
+                ('TC then OC', dict(terms='tc-then-oc', oc_bound=settings['oc_bound'])), ('TC - OC', dict(terms='tc-oc')),
+                ('TC - OC (draw seed 1)', dict(terms='tc-oc', seed=1)))   # the control: the same loss with other random c' draws
+    for s in settings['seeds']:
+        T = task_models('class', s, device=device); sp, pre = T['split'], T['pre']
+        keep = sp.data.y_test != sp.y_forget[0]   # test images of the retained classes
+        test_ret = lambda m: accuracy(m, sp.X_test[keep], sp.y_test[keep])
+        rows.append(dict(seed=s, **_row('pretrain', pre, sp, T['pre_s'], True), test_retain_acc=test_ret(pre)))
+        for name, kw in variants:
+            with Timer() as tm: m, _ = mu_mis(pre, sp.X_forget, sp.y_forget, track=False, **hp, **kw)
+            rows.append(dict(seed=s, **_row(name, m, sp, tm.seconds, False), test_retain_acc=test_ret(m)))
+        rows.append(dict(seed=s, **_row('retrain', T['ret'], sp, T['ret_s'], True), test_retain_acc=test_ret(T['ret'])))
+    get = lambda m, k: np.array([r[k] for r in rows if r['method'] == m])
+    E = lambda v, f='.3f': over_seeds(list(v), fmt=f)
+    cfg = f"lr {hp['lr']}, {hp['max_iter']} iterations, OC cap {settings['oc_bound']}x pretrained, {len(settings['seeds'])} seeds"
+    rd = {'retain_acc': 'training reading: accuracy on D_r itself', 'test_retain_acc': 'test reading: test images of the retained classes (the paper\'s pretrained 76.36 is a test accuracy)'}
+    key = lambda k: [
+        Claim(f'Table 6 key finding ({rd[k].split(":")[0]}): TC alone greatly hurts retain accuracy and the OC term protects it (retain acc of TC - OC minus TC >= 5 points)',
+              'TC 60.45 vs TC-OC 76.32 retain (+15.9 pts)', AtLeast(0.05), E(get('TC - OC', k) - get('TC', k), '+.3f'),
+              Control('TC - OC against itself with other random c\' draws', E(get('TC - OC (draw seed 1)', k) - get('TC - OC', k), '+.3f')),
+              basis='Sec. 4.5: "minimizing the first term obviates information of the forgetting data, but greatly hurts performance on the remaining data" (greatly read as >= 5 points, a third of the paper\'s 15.9)',
+              note=f"{rd[k]}; {cfg}"),
+        Claim(f'Table 6 ({rd[k].split(":")[0]}): TC then OC recovers retain accuracy compared to TC only (retain acc of TC, OC minus TC > 0)', 'TC 60.45 -> TC,OC 71.55',
+              Above(0.0), E(get('TC then OC', k) - get('TC', k), '+.3f'),
+              Control('TC then TC (= TC for all iterations) in place of TC then OC', E(get('TC', k) - get('TC', k), '+.3f')),
+              basis='Sec. 4.5: "We decrease TC at first and then switch to increasing OC ... the accuracy of the remaining data stages a recovery compared to TC only"',
+              note=f"{rd[k]}; our switch is at half the iterations, the paper's when the forget accuracy reaches 0" + ('; the training reading saturates at 1.0 on digits' if k == 'retain_acc' else ''))]
+    claims = key('retain_acc') + key('test_retain_acc') + [
+        Claim('Table 6: TC alone forgets the class (forget acc <= 0.05)', 'TC forget 0.00', AtMost(_FORGOT_AT), E(get('TC', 'forget_acc')),
+              Control('the pretrained model', E(get('pretrain', 'forget_acc'))),
+              basis='Sec. 4.5: "minimizing the first term obviates information of the forgetting data"; Table 6: TC forget acc 0.00 (<= 0.05 is the library\'s mark for 0)', note=cfg),
+        Claim('Table 6: TC - OC (loss (1)) forgets the class (forget acc <= 0.05)', 'TC-OC forget 0.00', AtMost(_FORGOT_AT), E(get('TC - OC', 'forget_acc')),
+              Control('the pretrained model', E(get('pretrain', 'forget_acc'))),
+              basis='Table 6: TC - OC forget acc 0.00 (<= 0.05 is the library\'s mark for 0)', note=cfg),
+        Claim('Table 6: OC alone hardly affects the forgetting data (forget-acc drop from pretrained <= 0.05)', 'OC forget 86.02 = pretrained 86.02',
+              AtMost(_FORGOT_AT), E(get('pretrain', 'forget_acc') - get('OC', 'forget_acc'), '+.3f'),
+              Control('TC - OC in place of OC', E(get('pretrain', 'forget_acc') - get('TC - OC', 'forget_acc'), '+.3f')),
+              basis='Sec. 4.5: "Solely increasing OC ... hardly affects the forgetting data" (hardly read as <= 5 points; the paper\'s drop is 0.00)', note=cfg),
+    ]
     return ExpResult(claims, rows, {})

@@ -23,7 +23,7 @@ def test_reproduce_writes_summary_and_caches(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     summary = (out / 'summary.md').read_text()
-    assert '| digits_smallcnn | quick |' in summary
+    assert '| digits_smallcnn | SmallCNN reaches' in summary and 'mlu_nb ' in summary.splitlines()[2]   # claim row, provenance header
     rec = json.loads((out / 'digits_smallcnn' / 'quick' / 'result.json').read_text())
     assert rec['claims'][0]['verdict'] == 'reproduced', rec['claims']   # SmallCNN >= 95% on digits
     assert (out / 'digits_smallcnn' / 'quick' / 'rows.csv').exists()
@@ -32,6 +32,15 @@ def test_reproduce_writes_summary_and_caches(tmp_path):
     assert r2.returncode == 0
     rec2 = json.loads((out / 'digits_smallcnn' / 'quick' / 'result.json').read_text())
     assert rec2['seconds'] == rec['seconds']
+    assert '(quick, cached,' in (out / 'summary.md').read_text()
+    # a forged verdict is caught: the record is set aside with a message and recomputed
+    rec2['claims'][0]['verdict'] = 'not reproduced'
+    (out / 'digits_smallcnn' / 'quick' / 'result.json').write_text(json.dumps(rec2))
+    r3 = subprocess.run(['mlu-nb', 'reproduce', '--only', 'digits_smallcnn', '--out', str(out)], capture_output=True, text=True)
+    assert r3.returncode == 0 and 'disagrees with its numbers' in r3.stderr, r3.stderr
+    rec3 = json.loads((out / 'digits_smallcnn' / 'quick' / 'result.json').read_text())
+    assert rec3['claims'][0]['verdict'] == 'reproduced' and rec3['seconds'] != rec['seconds']
+    assert list((out / 'digits_smallcnn' / 'quick').glob('result.json.bad-*'))
 
 def test_unknown_experiment_fails_clearly(tmp_path):
     r = subprocess.run(['mlu-nb', 'reproduce', '--only', 'no_such_thing', '--out', str(tmp_path)], capture_output=True, text=True)
