@@ -104,7 +104,8 @@ def git_commit() -> str|None:
         return c.stdout.strip() + ('+dirty' if dirty else '')
     except (OSError, subprocess.SubprocessError): return None
 
-def provenance(device) -> dict:
+def provenance(device, # the torch device the result was computed on
+              ) -> dict:
     "Where and with what a result was computed."
     return dict(mlu_nb=mlu_nb.__version__, git=git_commit(), python=sys.version.split()[0], torch=torch.__version__,
                 numpy=np.__version__, device=str(device), threads=torch.get_num_threads(),
