@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's one test command (README "Tests"; .ci/run calls it verbatim).
-# 1. library in sync with notebooks  2. notebooks clean  3. notebooks run as tests  4. pytest  5. docs check
+# 1. library in sync with notebooks  2. notebooks clean  3. ruff  4. notebooks run as tests  5. pytest  6. docs check
 set -euo pipefail
 cd "$(dirname "$0")"
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -12,6 +12,9 @@ nbdev-export
 echo "== nbdev-clean (notebooks clean?)"
 nbdev-clean
 [ -z "$(git status --porcelain -- nbs)" ] || { git status --porcelain -- nbs; fail "unstripped notebooks: run nbdev-clean and commit nbs/"; }
+
+echo "== ruff (unused imports and variables, undefined names; fix them in the notebooks)"
+ruff check mlu_nb
 
 echo "== nbdev-test (slow and cuda cells skipped; one torch thread per worker: two workers with two threads each stall on 2 cores, and the notebooks' timing claims are measured in single-thread CPU time)"
 OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" MKL_NUM_THREADS="${MKL_NUM_THREADS:-1}" nbdev-test --n-workers "${MLU_NB_WORKERS:-2}" --timing

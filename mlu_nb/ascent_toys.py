@@ -7,17 +7,12 @@ Docs: https://mlu-nb.github.io/mlu_nb/ascent_toys.html.md"""
 
 # %% ../nbs/30a_ascent_toys.ipynb #2efe50eb
 from __future__ import annotations
-from dataclasses import dataclass
-from enum import Enum
 import functools, math
 
 import numpy as np
-import scipy.special as sps
-import scipy.optimize as spo
 import torch
-from torch.func import functional_call, grad, vmap
 
-from .core import ExpResult, register_experiment, seed_everything
+from .core import ExpResult, register_experiment
 from .claims import *
 from .data import digits
 from .lambertw import *

@@ -6,8 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/atlas.html.md"""
 
 # %% ../nbs/60_atlas.ipynb #614ee30c
 from __future__ import annotations
-import math, time
-from pathlib import Path
+import time
 from typing import Callable
 
 import numpy as np
@@ -46,9 +45,9 @@ def complementary_masks(n:int, # training set size
     return torch.stack(rows)
 
 # %% ../nbs/60_atlas.ipynb #072c95ef
-def _margin_fn(base):
-    "margin(params, x, y) of one sample: correct logit minus the largest other logit."
-    return lambda p, x, y: logit_margins(functional_call(base, p, (x.unsqueeze(0),))[0], y)
+def _margin_fn(base, how='lse'):
+    "margin(params, x, y) of one sample: correct logit minus the log-sum-exp (KLoM's margin) or, `how='max'`, the largest of the others."
+    return lambda p, x, y: logit_margins(functional_call(base, p, (x.unsqueeze(0),))[0], y, how)
 
 def _loss_fn(base):
     "loss(params, x, y) of one sample."
@@ -58,9 +57,10 @@ def ensemble_margins(base:nn.Module, # architecture used by `functional_call`
                      params:dict, # stacked parameters (K, ...)
                      X:torch.Tensor, # inputs (n, ...)
                      y:torch.Tensor, # labels (n,)
+                     how:str='lse', # 'lse' (the KLoM benchmark's margin) or 'max' (positive exactly when correct); see `metrics.margins`
                     ) -> torch.Tensor:
     "(K, n) margins of every point under every model."
-    return vmap(lambda p: logit_margins(functional_call(base, p, (X,)), y))(params)
+    return vmap(lambda p: logit_margins(functional_call(base, p, (X,)), y, how))(params)
 
 def ensemble_losses(base:nn.Module, # architecture
                     params:dict, # stacked parameters (K, ...)
@@ -101,7 +101,8 @@ def _run_pointwise(base, params, X, y, masks, target, steps, chunk, update, what
             l = lv(P, xs, ys).detach()
             check_finite(l, f'point losses after a pointwise {what} step (lower its step size)')
             reached = torch.where((reached > steps) & (l >= target[ii]), torch.full_like(reached, s + 1.0), reached)
-        return dict(steps_to_target=reached, margin=vmap(_margin_fn(base))(P, xs, ys).detach(), loss=lv(P, xs, ys).detach())
+        return dict(steps_to_target=reached, margin=vmap(_margin_fn(base))(P, xs, ys).detach(),       # lse: what KLoM compares
+                    margin_max=vmap(_margin_fn(base, 'max'))(P, xs, ys).detach(), loss=lv(P, xs, ys).detach())
     return dict(k=k_idx, i=i_idx, **_cat([run(sl) for sl in sls]))   # a loop over chunks, not samples
 
 def pointwise_ascent(base:nn.Module, # architecture
@@ -114,7 +115,7 @@ def pointwise_ascent(base:nn.Module, # architecture
                      lr:float=0.05, # ascent step
                      chunk:int|None=None, # pairs per vectorized chunk (bounds memory on big data; None = all)
                     ) -> dict:
-    "Gradient ascent on each point in each model containing it (vectorized over pairs): steps to target, final margins and losses."
+    "Gradient ascent on each point in each model containing it (vectorized over pairs): steps to target, final margins (lse and max) and losses."
     lv = vmap(_loss_fn(base))
     def update(P, s, sl, kk, ii):
         g = stacked_grad(lv, P, X[ii], y[ii])
@@ -130,7 +131,7 @@ def pointwise_influence_removal(base:nn.Module, # architecture
                                 damping:float=1e-2, # added to the Hessian (on top of the weight decay)
                                 weight_decay:float=1e-3, # the L2 term of training, part of the objective's Hessian
                                ) -> torch.Tensor:
-    "Margins (K, n) after removing each point from each model containing it by one Newton step; NaN where the point is out."
+    "Margins (K, n; lse, as KLoM compares them) after removing each point from each model containing it by one Newton step; NaN where the point is out."
     out = torch.full(masks.shape, float('nan'), device=X.device)
     model = clone_model(base)   # a scratch module for the per-model Hessians; `base` stays untouched
     for k in range(len(masks)):  # one dense Hessian and one batched solve per model (K is small)
@@ -210,7 +211,7 @@ def pointwise_mumis(base:nn.Module, # architecture
 # %% ../nbs/60_atlas.ipynb #edfe1654
 def _gather_in(M, masks):
     "(K, n) values where masks==1 -> (K/2, n) matrix of each point's in-model values (every point is in K/2 models)."
-    n = M.shape[1]; per = int(masks[:, 0].sum())
+    per = int(masks[:, 0].sum())
     order = torch.argsort(-masks, dim=0, stable=True)[:per]          # the row indices of in-models, per column
     return M.gather(0, order)
 
@@ -242,8 +243,9 @@ def measure_outcomes(base:nn.Module, # architecture
     "Per-point outcomes (on the CPU): KLoM after GA, influence removal and MU-Mis; steps to the oracle loss; loss/margin change; MIA drop. With `halves`, returns (outcomes, dict(ga_steps=(half A, half B)))."
     masks = masks.float().to(X.device)
     if not torch.all(masks.sum(0) == masks.sum(0)[0]): raise ValueError("every point must be in the same number of models (use `complementary_masks`).")
-    marg = ensemble_margins(base, params, X, y).detach(); loss = ensemble_losses(base, params, X, y).detach()
+    marg = ensemble_margins(base, params, X, y).detach(); loss = ensemble_losses(base, params, X, y).detach()   # lse margins: KLoM's
     out_m = _gather_in(marg, 1 - masks); in_m = _gather_in(marg, masks)
+    in_max = _gather_in(ensemble_margins(base, params, X, y, 'max').detach(), masks)                          # max margins: margin_change
     target = _gather_in(loss, 1 - masks).mean(0)
     ga = pointwise_ascent(base, params, X, y, masks, target, ga_steps, ga_lr, chunk)
     ga_marg, ga_loss, steps = (_scatter(masks, ga, k) for k in ('margin', 'loss', 'steps_to_target'))
@@ -260,7 +262,7 @@ def measure_outcomes(base:nn.Module, # architecture
         klom_none=klom(in_m, out_m),
         ga_steps=_gather_in(steps, masks).mean(0),
         loss_change=(_gather_in(ga_loss, masks) - _gather_in(loss, masks)).mean(0),
-        margin_change=(_gather_in(ga_marg, masks) - in_m).mean(0),
+        margin_change=(_gather_in(_scatter(masks, ga, 'margin_max'), masks) - in_max).mean(0),
         mia_drop=(_gather_in(mem_before, masks) - _gather_in(mem_after, masks)).mean(0),
         ft_steps=_gather_in(ft_steps, masks).mean(0),
         ft_loss_change=(_gather_in(ft_loss, masks) - _gather_in(loss, masks)).mean(0),
@@ -294,7 +296,7 @@ def compute_scores(model:nn.Module, # reference model trained on all points
     t = time.perf_counter(); ks = ksd_scores(model, X, y); timings['KSD'] = time.perf_counter() - t
     logits = predict_logits(model, X)
     loss = F.cross_entropy(logits, y, reduction='none')
-    margin = logit_margins(logits, y)
+    margin = logit_margins(logits, y, 'max')   # the score: correct logit minus the largest other (not KLoM's lse margin)
     s = dict(UGS=ugs, nUGS=normalized_ugs(ugs), learnability=learn, forgettability=forgettability(ugs), **ks,
              loss=loss, margin=margin, curvature=curv)
     t = time.perf_counter(); s['mumis_R'] = relative_magnitude(model, X, y); timings['mumis_R'] = time.perf_counter() - t
@@ -461,7 +463,7 @@ ATLAS_RECIPES = {'mlp': dict(kw=dict(hidden=16), lr=0.5, mumis_lr=3e-4),
 
 def _check_trained(base, P, X, y, masks, mname, lr, min_acc=0.5):
     "Raise when a model of the ensemble failed to fit its training half (a stuck model would corrupt every outcome)."
-    acc = ((ensemble_margins(base, P, X, y) > 0).to(masks.dtype) * masks).sum(1) / masks.sum(1)
+    acc = ((ensemble_margins(base, P, X, y, 'max') > 0).to(masks.dtype) * masks).sum(1) / masks.sum(1)   # max margin > 0: correct
     if (acc < min_acc).any():
         raise ValueError(f"{int((acc < min_acc).sum())} of {len(acc)} {mname} models reach training accuracy < {min_acc} "
                          f"(min {acc.min().item():.2f}) with lr={lr}: lower the learning rate in ATLAS_RECIPES[{mname!r}] or settings['recipes'].")

@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--only', default=None, help='comma-separated experiment names (default: all; see `mlu-nb list`)')
     r.add_argument('--out', default='reports', help='output folder (default: reports)')
     r.add_argument('--device', default=None, help='cpu, cuda or mps (default: best available)')
-    r.add_argument('--seed', type=int, default=None, help="override the experiments' seed")
+    r.add_argument('--seed', type=int, default=None, help="first seed: every experiment's seeds are shifted to start here (same count)")
+    r.add_argument('--seeds', default=None, help='comma-separated seeds for experiments that take a seed list, e.g. 0,1,2')
     r.add_argument('--rerun', action='store_true', help='ignore cached results and run again')
     sub.add_parser('list', help='list registered experiments')
     b = sub.add_parser('bench', help='run the benchmarks of a source checkout (python -m benchmarks)')
@@ -41,6 +42,12 @@ def _names(only:str|None, # the --only argument (None: not given)
         raise ValueError(f"--only {only!r} names nothing (or has an empty name); give comma-separated names, e.g. --only digits_smallcnn (see `mlu-nb list`).")
     if len(set(names)) != len(names): raise ValueError(f"--only {only!r} repeats a name; give each once.")
     return names
+
+def _seeds(arg:str|None) -> list|None:
+    "Integers from a comma-separated `--seeds`; None when it was not given."
+    if arg is None: return None
+    try: return [int(v) for v in arg.split(',')]
+    except ValueError: raise ValueError(f"--seeds {arg!r} must be comma-separated integers, e.g. --seeds 0,1,2.") from None
 
 def main(argv:list|None=None, # arguments (default: sys.argv[1:])
         ) -> int:
@@ -59,7 +66,7 @@ def main(argv:list|None=None, # arguments (default: sys.argv[1:])
         from mlu_nb.core import get_device
         from mlu_nb.experiments import reproduce
         get_device(a.device)   # an unavailable device fails here, before any work
-        reproduce(names, quick=not a.full, out=a.out, device=a.device, seed=a.seed, rerun=a.rerun)
+        reproduce(names, quick=not a.full, out=a.out, device=a.device, seed=a.seed, seeds=_seeds(a.seeds), rerun=a.rerun)
         print((Path(a.out) / 'summary.md').read_text())
         return 0
     except (ValueError, OSError) as err:

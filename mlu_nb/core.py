@@ -6,9 +6,8 @@ Docs: https://mlu-nb.github.io/mlu_nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #3daca9ef
 from __future__ import annotations
-import math, os, random, time, json
-from dataclasses import dataclass, field, asdict
-from pathlib import Path
+import functools, math, random, time
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 import numpy as np
@@ -19,10 +18,11 @@ from torch.func import functional_call, vmap, grad, jvp
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params', 'unflatten',
-           'set_flat_params_', 'check_Xy', 'check_finite', 'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads',
-           'per_sample_grads_loop', 'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate', 'TrainLog',
-           'make_optimizer', 'lr_lambda', 'train', 'stacked_grad', 'train_stacked', 'unstack', 'clone_model', 'Timer',
-           'ExpResult', 'Experiment', 'register_experiment', 'md_table']
+           'set_flat_params_', 'check_finite', 'check_Xy', 'check_positive_int', 'check_loop', 'check_labels',
+           'check_match', 'num_outputs', 'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads', 'per_sample_grads_loop',
+           'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate', 'TrainLog', 'make_optimizer', 'lr_lambda',
+           'train', 'stacked_grad', 'train_stacked', 'unstack', 'clone_model', 'Timer', 'ExpResult', 'Experiment',
+           'register_experiment', 'md_table']
 
 # %% ../nbs/00_core.ipynb #12015758
 def seed_everything(seed:int=0, # seed for `random`, numpy and torch
@@ -93,23 +93,114 @@ def set_flat_params_(model:nn.Module, # model to modify in place
     return model
 
 # %% ../nbs/00_core.ipynb #343c0c9b
+def check_finite(t:torch.Tensor, # tensor to check
+                 name:str, # name used in the error message
+                 fix:str='lower the learning rate, add damping, or check the inputs', # the remedy the message suggests
+                ) -> torch.Tensor:
+    "Return `t`, raising `ValueError` naming `name` (with the count and the first bad index) if it holds NaN or inf."
+    tt = t if isinstance(t, torch.Tensor) else torch.as_tensor(t)
+    if not (tt.is_floating_point() or tt.is_complex()): return t   # integer and bool tensors are always finite
+    ok = torch.isfinite(tt)
+    if not bool(ok.all()):
+        bad = ~ok
+        where = f", first at index {int(bad.reshape(len(tt), -1).any(1).nonzero()[0, 0])} of dim 0" if tt.ndim else ''
+        raise ValueError(f"`{name}` contains non-finite values (NaN/inf): {int(bad.sum())} of {tt.numel()}{where}; {fix}.")
+    return t
+
 def check_Xy(X:torch.Tensor, # inputs, first dimension = samples
              y:torch.Tensor, # labels or targets, first dimension = samples
              min_n:int=1, # smallest acceptable number of samples
+             names:tuple=('X', 'y'), # argument names used in the messages
+             finite:bool=True, # also require finite floating-point `X` and `y`
             ):
-    "Raise a clear error when `X` and `y` are not tensors of matching, non-empty length."
-    if not isinstance(X, torch.Tensor): raise TypeError(f"`X` must be a torch.Tensor, got {type(X).__name__}.")
-    if not isinstance(y, torch.Tensor): raise TypeError(f"`y` must be a torch.Tensor, got {type(y).__name__}.")
-    if len(X) != len(y): raise ValueError(f"`X` has {len(X)} samples but `y` has {len(y)}: pass matching tensors.")
-    if len(X) < min_n: raise ValueError(f"need at least {min_n} samples, got {len(X)}.")
+    "Raise a clear error unless `X` and `y` are tensors of matching length >= `min_n` (and, by default, finite)."
+    nx, ny = names
+    for nm, t in ((nx, X), (ny, y)):
+        if not isinstance(t, torch.Tensor): raise TypeError(f"`{nm}` must be a torch.Tensor, got {type(t).__name__}; convert with torch.as_tensor({nm}).")
+        if t.ndim == 0: raise ValueError(f"`{nm}` is a 0-d tensor; its first dimension must index the samples (e.g. {nm}.reshape(1, -1)).")
+    if len(X) != len(y): raise ValueError(f"`{nx}` has {len(X)} samples but `{ny}` has {len(y)}: pass matching tensors.")
+    if len(X) < min_n: raise ValueError(f"need at least {min_n} samples in `{nx}`, got {len(X)}.")
+    if finite:
+        check_finite(X, nx, 'clean or impute the inputs (e.g. torch.nan_to_num) before passing them')
+        check_finite(y, ny, 'clean the targets before passing them')
 
-def check_finite(t:torch.Tensor, # tensor to check
-                 name:str, # name used in the error message
+# %% ../nbs/00_core.ipynb #ae4b3304
+def check_positive_int(value, # the setting to check
+                       name:str, # argument name used in the error message
+                       allow_none:bool=False, # also accept None (a setting's "off" or "all at once")
+                      ) -> int|None:
+    "Return `value` as an `int`, raising unless it is an integer >= 1 (bool and float are not integers here)."
+    if value is None and allow_none: return None
+    opt = ' (or None)' if allow_none else ''
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        ex = int(value) if isinstance(value, (float, np.floating)) and math.isfinite(value) and value >= 1 else 1
+        raise TypeError(f"`{name}` must be an integer >= 1{opt}, got {value!r} of type {type(value).__name__}; pass a plain int such as {name}={ex}.")
+    if value < 1: raise ValueError(f"`{name}` must be an integer >= 1{opt}, got {value}; pass e.g. {name}=1.")
+    return int(value)
+
+def check_loop(**settings, # loop settings by name, e.g. epochs=10, batch_size=64, steps=300
+              ) -> tuple:
+    "Check that every keyword is an integer >= 1 (see `check_positive_int`); return their `int` values in order."
+    return tuple(check_positive_int(v, k) for k, v in settings.items())
+
+def check_labels(y:torch.Tensor, # class labels, one per sample
+                 num_classes:int|None, # C: every label must lie in [0, C); None checks only dtype, shape and >= 0
+                 name:str='y', # argument name used in the error message
+                 source:str='num_classes', # what C is, for the message (e.g. 'the number of model outputs')
                 ) -> torch.Tensor:
-    "Return `t`, raising `ValueError` naming `name` if it holds NaN or inf."
-    if not torch.isfinite(t).all():
-        raise ValueError(f"`{name}` contains non-finite values (NaN/inf); lower the learning rate, add damping, or check the inputs.")
-    return t
+    "Return `y`, raising unless it is a 1-D integer (not bool, not float) tensor of class indices in [0, `num_classes`)."
+    C = None if num_classes is None else check_positive_int(num_classes, 'num_classes')
+    rng = f"in [0, {C})" if C is not None else ">= 0"
+    if not isinstance(y, torch.Tensor): raise TypeError(f"`{name}` must be a torch.Tensor of class indices, got {type(y).__name__}; convert with torch.as_tensor({name}).")
+    if y.dtype == torch.bool: raise TypeError(f"`{name}` is a bool tensor; class labels must be integers {rng}: pass {name}.long() if False/True are classes 0/1.")
+    if y.is_floating_point() or y.is_complex():
+        raise TypeError(f"`{name}` has dtype {y.dtype}; class labels must be integers {rng}: pass {name}.long() after checking they are whole numbers.")
+    if y.ndim != 1: raise ValueError(f"`{name}` must be 1-D (n,) class indices, got shape {tuple(y.shape)}; for one-hot or probability rows pass {name}.argmax(1).")
+    if y.numel():
+        lo, hi = (int(v) for v in torch.aminmax(y))
+        if C is None and lo < 0: raise ValueError(f"`{name}` has negative labels (min {lo}); class labels must be integers >= 0.")
+        if C is not None and (lo < 0 or hi >= C):
+            grow = f" or raise {source} to at least {hi + 1}" if hi >= C else ''
+            raise ValueError(f"`{name}` has labels outside [0, {C}) where {C} is {source}: min {lo}, max {hi}; remap the labels to 0..{C - 1}{grow}.")
+    return y
+
+def check_match(a:torch.Tensor, # first tensor
+                b:torch.Tensor|nn.Module, # the tensor (or model, through its first parameter) that `a` meets
+                a_name:str, # name of `a` in the message
+                b_name:str, # name of `b` in the message
+                device:bool=True, # require the same device
+                dtype:bool=True, # require the same floating dtype (integer inputs such as token ids always pass)
+               ):
+    "Raise a clear error naming both when `a` and `b` differ in device or floating-point dtype."
+    what = f"`{b_name}` parameters are" if isinstance(b, nn.Module) else f"`{b_name}` is"
+    if isinstance(b, nn.Module):
+        b = next(iter(b.parameters()), None)
+        if b is None: return
+    if device and a.device != b.device:
+        raise ValueError(f"`{a_name}` is on {a.device} but {what} on {b.device}; move one, e.g. {a_name}.to('{b.device}').")
+    if dtype and a.is_floating_point() and b.is_floating_point() and a.dtype != b.dtype:
+        raise TypeError(f"`{a_name}` is {a.dtype} but {what} {b.dtype}; convert one, e.g. {a_name}.to({b.dtype}).")
+
+# %% ../nbs/00_core.ipynb #f801e7a4
+@torch.no_grad()
+def num_outputs(model:nn.Module, # the model
+                X:torch.Tensor, # inputs on the model's device; only the first sample is used
+               ) -> int|None:
+    "Number of outputs (logits) `model` gives one sample of `X`, in eval mode; None when the output has no class dimension."
+    was_training = model.training; model.eval()
+    try: out = model(X[:1])
+    finally: model.train(was_training)
+    return int(out.shape[1]) if out.ndim >= 2 else None
+
+def _class_loss(loss_fn:Callable) -> bool:
+    "Whether `loss_fn` takes integer class targets: F.cross_entropy / F.nll_loss, their nn modules, or a partial of either."
+    f = loss_fn.func if isinstance(loss_fn, functools.partial) else loss_fn
+    return f in (F.cross_entropy, F.nll_loss) or isinstance(f, (nn.CrossEntropyLoss, nn.NLLLoss))
+
+def _check_targets(model:nn.Module, loss_fn:Callable, X:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
+    "`y` checked against the model's number of outputs when `loss_fn` is a classification loss (as int64), else unchanged."
+    if not _class_loss(loss_fn): return y
+    return check_labels(y, num_outputs(model, X), 'y', 'the number of model outputs').long()   # cross-entropy wants int64
 
 # %% ../nbs/00_core.ipynb #d4120b58
 def sample_loss_fn(model:nn.Module, # the model
@@ -133,14 +224,17 @@ def batch_loss_fn(model:nn.Module, # the model
 # %% ../nbs/00_core.ipynb #3bc392a4
 def per_sample_grads(model:nn.Module, # model; evaluated with its current parameters
                      loss_fn:Callable, # mean loss `loss_fn(logits, y)`, e.g. `F.cross_entropy`
-                     X:torch.Tensor, # inputs (n, ...)
+                     X:torch.Tensor, # inputs (n, ...) on the model's device
                      y:torch.Tensor, # labels (n,)
                      chunk_size:int|None=None, # samples per vmap chunk (bounds memory); None = all at once
                      params:dict|None=None, # parameter dict to use instead of the model's own
                     ) -> torch.Tensor:
     "Per-sample gradients of `loss_fn` as an (n, p) tensor, vectorized with `torch.func`."
     check_Xy(X, y)
+    chunk_size = check_positive_int(chunk_size, 'chunk_size', allow_none=True)
     params = params_of(model) if params is None else params
+    check_match(X, next(iter(params.values())), 'X', 'params')
+    y = _check_targets(model, loss_fn, X, y)
     was_training = model.training; model.eval()
     try:
         g = vmap(grad(sample_loss_fn(model, loss_fn)), in_dims=(None, 0, 0), chunk_size=chunk_size)(params, X, y)
@@ -166,14 +260,20 @@ def per_sample_grads_loop(model:nn.Module, # the model (its trainable parameters
 # %% ../nbs/00_core.ipynb #a0c30a4d
 def hvp(model:nn.Module, # model at the point where H is taken
         loss_fn:Callable, # mean loss `loss_fn(logits, y)`
-        X:torch.Tensor, # inputs defining the mean loss
+        X:torch.Tensor, # inputs defining the mean loss, on the model's device
         y:torch.Tensor, # labels defining the mean loss
-        v:torch.Tensor, # vector (p,) or batch of vectors (k, p)
+        v:torch.Tensor, # vector (p,) or batch of vectors (k, p), same device and dtype as the parameters
         params:dict|None=None, # parameter dict to use instead of the model's own
        ) -> torch.Tensor:
     "Hessian-vector product(s) of the mean loss over (`X`, `y`), without forming the Hessian."
     check_Xy(X, y)
     params = params_of(model) if params is None else params
+    p0 = next(iter(params.values()))
+    check_match(X, p0, 'X', 'params')
+    if not isinstance(v, torch.Tensor) or v.ndim not in (1, 2):
+        raise ValueError(f"`v` must be a (p,) or (k, p) tensor, got {type(v).__name__} {tuple(getattr(v, 'shape', ()))}.")
+    check_match(v, p0, 'v', 'params')
+    y = _check_targets(model, loss_fn, X, y)
     f = batch_loss_fn(model, loss_fn)
     gfn = lambda p: grad(f)(p, X, y)
     def one(vec):
@@ -189,45 +289,56 @@ def hessian(model:nn.Module, # small model (p up to a few thousand)
             loss_fn:Callable, # mean loss `loss_fn(logits, y)`
             X:torch.Tensor, # inputs defining the mean loss
             y:torch.Tensor, # labels defining the mean loss
-            chunk_size:int|None=256, # HVP columns per vmap chunk
+            chunk_size:int|None=256, # HVP columns per vmap chunk (bounds memory); None = all p at once
            ) -> torch.Tensor:
     "Dense (p, p) Hessian of the mean loss, built from `hvp` on the identity (symmetrized)."
     p = num_params(model)
+    chunk_size = p if chunk_size is None else check_positive_int(chunk_size, 'chunk_size', allow_none=True)
     I = torch.eye(p, dtype=flat_params(model).dtype, device=flat_params(model).device)
-    cols = [hvp(model, loss_fn, X, y, I[i:i+chunk_size]) for i in range(0, p, chunk_size or p)]  # chunks bound memory
+    cols = [hvp(model, loss_fn, X, y, I[i:i+chunk_size]) for i in range(0, p, chunk_size)]  # chunks bound memory
     H = torch.cat(cols)
     return (H + H.T) / 2
 
 # %% ../nbs/00_core.ipynb #c6729d8a
 @torch.no_grad()
 def predict_logits(model:nn.Module, # the model
-                   X:torch.Tensor, # inputs
+                   X:torch.Tensor, # inputs (moved to the model's device batch by batch)
                    batch_size:int=1024, # evaluation batch size
                   ) -> torch.Tensor:
     "Logits of `model` on `X` in eval mode, batched, on the model's device."
+    if not isinstance(X, torch.Tensor): raise TypeError(f"`X` must be a torch.Tensor, got {type(X).__name__}; convert with torch.as_tensor(X).")
+    batch_size = check_positive_int(batch_size, 'batch_size')
+    check_finite(X, 'X', 'clean or impute the inputs (e.g. torch.nan_to_num) before passing them')
+    check_match(X, model, 'X', 'model', device=False)
     was_training = model.training; model.eval()
     dev = next(model.parameters()).device
-    out = torch.cat([model(X[i:i+batch_size].to(dev)) for i in range(0, len(X), batch_size)]) if len(X) else torch.empty(0)
-    model.train(was_training)
+    try: out = torch.cat([model(X[i:i+batch_size].to(dev)) for i in range(0, len(X), batch_size)]) if len(X) else torch.empty(0)
+    finally: model.train(was_training)
     return out
+
+def _class_logits(model:nn.Module, X:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
+    "Logits of `model` on `X` (on the CPU) after checking `X`, and that `y` indexes the model's outputs."
+    check_Xy(X, y, finite=False)             # predict_logits checks that X is finite
+    z = predict_logits(model, X).cpu()
+    if z.ndim != 2: raise ValueError(f"`model` must output (n, classes) logits, got shape {tuple(z.shape)}.")
+    check_labels(y, z.shape[1], 'y', 'the number of model outputs')
+    return z
 
 def accuracy(model:nn.Module, # the model
              X:torch.Tensor, # inputs
-             y:torch.Tensor, # integer labels
+             y:torch.Tensor, # integer labels in [0, number of model outputs)
             ) -> float:
-    "Fraction of `X` that `model` classifies as `y` (NaN-free: raises on an empty set)."
-    check_Xy(X, y)
-    return (predict_logits(model, X).argmax(1).cpu() == y.cpu()).float().mean().item()
+    "Fraction of `X` that `model` classifies as `y` (NaN-free: raises on an empty set, NaN inputs or out-of-range labels)."
+    return (_class_logits(model, X, y).argmax(1) == y.cpu()).float().mean().item()
 
 def evaluate(model:nn.Module, # the model
              X:torch.Tensor, # inputs
-             y:torch.Tensor, # integer labels
+             y:torch.Tensor, # integer labels in [0, number of model outputs)
              loss_fn:Callable=F.cross_entropy, # mean loss
             ) -> dict:
     "Accuracy and mean loss of `model` on (`X`, `y`)."
-    check_Xy(X, y)
-    logits = predict_logits(model, X).cpu()
-    return dict(acc=(logits.argmax(1) == y.cpu()).float().mean().item(), loss=loss_fn(logits, y.cpu()).item())
+    logits, yc = _class_logits(model, X, y), y.cpu()
+    return dict(acc=(logits.argmax(1) == yc).float().mean().item(), loss=loss_fn(logits, yc.long() if _class_loss(loss_fn) else yc).item())
 
 # %% ../nbs/00_core.ipynb #904ff75b
 @dataclass
@@ -249,16 +360,18 @@ def make_optimizer(model:nn.Module, # model whose trainable parameters are optim
                   ) -> torch.optim.Optimizer:
     "Build the optimizer `train` uses."
     ps = [p for p in model.parameters() if p.requires_grad]
-    if lr <= 0: raise ValueError(f"`lr` must be > 0, got {lr}.")
+    if not lr > 0: raise ValueError(f"`lr` must be > 0, got {lr}.")
     if opt == 'sgd': return torch.optim.SGD(ps, lr=lr, momentum=momentum, weight_decay=weight_decay)
     if opt == 'adam': return torch.optim.Adam(ps, lr=lr, weight_decay=weight_decay)
     raise ValueError(f"`opt` must be 'sgd' or 'adam', got {opt!r}.")
 
 def lr_lambda(total_steps:int, # number of optimizer steps
-              warmup:float=0.0, # fraction of steps with linear warm-up
+              warmup:float=0.0, # fraction of steps with linear warm-up, in [0, 1)
               schedule:str='constant', # 'constant' or 'cosine'
              ) -> Callable:
     "Multiplier of the base learning rate at each step: linear warm-up then constant or cosine decay."
+    if schedule not in ('constant', 'cosine'): raise ValueError(f"`schedule` must be 'constant' or 'cosine', got {schedule!r}.")
+    if not 0 <= warmup < 1: raise ValueError(f"`warmup` must be a fraction in [0, 1), got {warmup}.")
     w = int(warmup * total_steps)
     def f(s):
         if s < w: return (s + 1) / w
@@ -269,10 +382,10 @@ def lr_lambda(total_steps:int, # number of optimizer steps
 # %% ../nbs/00_core.ipynb #fa0990de
 def train(model:nn.Module, # model, trained in place
           X:torch.Tensor, # training inputs
-          y:torch.Tensor, # training labels
-          epochs:int=10, # passes over the data
+          y:torch.Tensor, # training labels (checked against the model's outputs when `loss_fn` is a classification loss)
+          epochs:int=10, # passes over the data (an integer >= 1)
           lr:float=0.1, # learning rate
-          batch_size:int=64, # mini-batch size (>= len(X) means full batch)
+          batch_size:int=64, # mini-batch size, an integer >= 1 (>= len(X) means full batch)
           opt:str='sgd', # 'sgd' or 'adam'
           momentum:float=0.9, # SGD momentum
           weight_decay:float=0.0, # L2 weight decay
@@ -289,9 +402,12 @@ def train(model:nn.Module, # model, trained in place
          ) -> TrainLog:
     "Train `model` in place with mini-batch SGD/Adam and return a `TrainLog`."
     check_Xy(X, y)
-    if epochs < 0: raise ValueError(f"`epochs` must be >= 0, got {epochs}.")
+    epochs, batch_size = check_loop(epochs=epochs, batch_size=batch_size)
+    checkpoint_every = check_positive_int(checkpoint_every, 'checkpoint_every', allow_none=True)
+    check_match(X, model, 'X', 'model', device=False)    # dtype only: X moves to the model's device below
     dev = next(model.parameters()).device
     X, y = X.to(dev), y.to(dev)
+    y = _check_targets(model, loss_fn, X, y)
     n = len(X); bs = min(batch_size, n)
     steps_per_epoch = math.ceil(n / bs)
     o = make_optimizer(model, opt, lr, momentum, weight_decay)
@@ -354,9 +470,12 @@ def train_stacked(make:Callable, # make(i) -> freshly initialized nn.Module, one
     "Train M models at once, vmapped over stacked parameters; returns (base module, params, buffers, checkpoints)."
     from torch.func import stack_module_state
     check_Xy(X, y)
+    if batch_size is None: steps, = check_loop(steps=steps)
+    else: batch_size, epochs = check_loop(batch_size=batch_size, epochs=epochs)
+    checkpoint_every = check_positive_int(checkpoint_every, 'checkpoint_every', allow_none=True)
     if masks is None:
-        if not (isinstance(n_models, int) and n_models >= 1): raise ValueError(f"pass `masks` or `n_models` >= 1, got n_models={n_models!r}.")
-        masks = torch.ones(n_models, len(X), dtype=X.dtype, device=X.device)
+        if n_models is None: raise ValueError("pass `masks` or `n_models` >= 1, got n_models=None.")
+        masks = torch.ones(check_positive_int(n_models, 'n_models'), len(X), dtype=X.dtype, device=X.device)
     else:
         masks = torch.as_tensor(masks, dtype=X.dtype, device=X.device)
         if masks.ndim != 2 or masks.shape[1] != len(X): raise ValueError(f"`masks` must be (M, {len(X)}), got {tuple(masks.shape)}.")
@@ -365,6 +484,8 @@ def train_stacked(make:Callable, # make(i) -> freshly initialized nn.Module, one
             raise ValueError("mini-batch mode trains every model on all of `X`: subset `X` instead of passing `masks`.")
     if not lr > 0: raise ValueError(f"`lr` must be > 0, got {lr}.")
     models = [make(k) for k in range(len(masks))]
+    check_match(X, models[0], 'X', 'make(0)')
+    y = _check_targets(models[0], F.cross_entropy, X, y)
     params, bufs = stack_module_state(models)
     params = {k: v.detach() for k, v in params.items()}
     base = models[0]

@@ -6,22 +6,16 @@ Docs: https://mlu-nb.github.io/mlu_nb/dat.html.md"""
 
 # %% ../nbs/12_dat.ipynb #ffc5e2ee
 from __future__ import annotations
-import math, time
+import math
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-import matplotlib.pyplot as plt
 from .core import *
-from .core import make_optimizer, lr_lambda
-from .data import digits, random_forget
-from .models import make_model
-from .influence import ugs_scores, normalized_ugs, learnability
-from .lfd import jsd, to_distribution, lfd
+from .influence import ugs_scores
+from .lfd import jsd, to_distribution
 
 # %% auto #0
 __all__ = ['paper_sketch', 'nystrom_ihvp', 'rr_ihvp', 'sketched_ugs', 'sketch_error_sweep', 'DATState', 'init_dat_state',

@@ -9,7 +9,6 @@ Docs: https://mlu-nb.github.io/mlu_nb/dat_repro.html.md"""
 # %% ../nbs/12a_dat_repro.ipynb #938862d2
 from __future__ import annotations
 import math, time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -23,7 +22,7 @@ from .claims import *
 from .core import make_optimizer, lr_lambda
 from .data import digits, random_forget
 from .models import make_model
-from .influence import ugs_scores, normalized_ugs, learnability
+from .influence import normalized_ugs, learnability
 from .lfd import jsd, to_distribution, lfd
 from .dat import *
 from .dat import _zscore

@@ -6,12 +6,13 @@ Docs: https://mlu-nb.github.io/mlu_nb/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #dd058d6b
 from __future__ import annotations
-from dataclasses import dataclass, field, replace
+import operator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import torch
+from .core import check_Xy, check_labels, check_positive_int
 
 # %% auto #0
 __all__ = ['CIFAR100_COARSE', 'TensorData', 'digits', 'validate_forget', 'Split', 'random_forget', 'class_forget',
@@ -20,7 +21,7 @@ __all__ = ['CIFAR100_COARSE', 'TensorData', 'digits', 'validate_forget', 'Split'
 # %% ../nbs/01_data.ipynb #c0fb0a9a
 @dataclass
 class TensorData:
-    "Train/test tensors of a classification dataset."
+    "Train/test tensors of a classification dataset, validated on construction (lengths, finite inputs, labels in [0, C))."
     X_train: torch.Tensor
     y_train: torch.Tensor
     X_test: torch.Tensor
@@ -30,9 +31,14 @@ class TensorData:
     superclass: torch.Tensor|None = None  # optional map class -> super-class (sub-class forgetting)
 
     def __post_init__(self):
-        for a, b in (('X_train', 'y_train'), ('X_test', 'y_test')):
-            if len(getattr(self, a)) != len(getattr(self, b)):
-                raise ValueError(f"`{a}` and `{b}` have different lengths ({len(getattr(self, a))} vs {len(getattr(self, b))}).")
+        self.num_classes = check_positive_int(self.num_classes, 'num_classes')
+        check_Xy(self.X_train, self.y_train, names=('X_train', 'y_train'))
+        check_Xy(self.X_test, self.y_test, min_n=0, names=('X_test', 'y_test'))
+        for b in ('y_train', 'y_test'): check_labels(getattr(self, b), self.num_classes, b)
+        if self.superclass is not None:
+            check_labels(self.superclass, None, 'superclass')
+            if len(self.superclass) != self.num_classes:
+                raise ValueError(f"`superclass` maps {len(self.superclass)} classes but num_classes={self.num_classes}; pass one super-class label per class.")
 
     @property
     def n_train(self) -> int: return len(self.X_train)
@@ -61,16 +67,34 @@ def digits(flat:bool=False, # (n, 64) instead of (n, 1, 8, 8)
     return TensorData(t(Xtr), torch.tensor(ytr), t(Xte), torch.tensor(yte), 10, 'digits', sup)
 
 # %% ../nbs/01_data.ipynb #58fb7cfd
-def validate_forget(forget, # indices of the training points to forget
+def _as_index_tensor(forget) -> torch.Tensor:
+    "`forget` as an integer tensor, refusing bools, floats and other non-integers in Python sequences before torch casts them."
+    if isinstance(forget, np.ndarray) and forget.dtype == object: forget = forget.reshape(-1).tolist()
+    if isinstance(forget, (torch.Tensor, np.ndarray)): return torch.as_tensor(forget)
+    if isinstance(forget, range): return torch.arange(forget.start, forget.stop, forget.step)
+    if isinstance(forget, (int, np.integer)) and not isinstance(forget, (bool, np.bool_)): return torch.tensor([int(forget)])
+    try: items = list(forget)
+    except TypeError: raise TypeError(f"`forget` must be a sequence or tensor of integer indices, got {type(forget).__name__}.") from None
+    # a scan over the caller's Python objects (not over samples): torch.as_tensor would silently read True as 1
+    for i, v in enumerate(items):
+        isbool = isinstance(v, (bool, np.bool_)) or (isinstance(v, torch.Tensor) and v.dtype == torch.bool)
+        try: ok = not isbool and (not isinstance(v, torch.Tensor) or v.ndim == 0) and operator.index(v) is not None
+        except TypeError: ok = False
+        if not ok:
+            raise TypeError(f"`forget` must hold integer indices only, got {v!r} ({type(v).__name__}) at position {i}; "
+                            + ("bools would be read as 0/1: for a boolean mask pass torch.nonzero(mask).squeeze(1)." if isbool else "pass ints, e.g. [int(i) for i in forget]."))
+    return torch.tensor([operator.index(v) for v in items], dtype=torch.long)
+
+def validate_forget(forget, # indices of the training points to forget: a tensor, array or sequence of ints
                     n:int, # size of the training set
                    ) -> torch.Tensor:
     "Validated forget indices: a sorted, unique, in-range, non-empty `LongTensor` leaving a non-empty retain set."
-    f = torch.as_tensor(forget)
+    n = check_positive_int(n, 'n')
+    f = _as_index_tensor(forget)
     if f.numel() == 0: raise ValueError("`forget` is empty: pass at least one training index to forget.")
-    if f.dtype.is_floating_point or f.dtype == torch.bool:
+    if f.dtype.is_floating_point or f.dtype.is_complex or f.dtype == torch.bool:
         raise TypeError(f"`forget` must hold integer indices, got dtype {f.dtype}; use torch.nonzero(mask) for a boolean mask.")
     f = f.reshape(-1).long()
-    if f.numel() == 0: raise ValueError("`forget` is empty: pass at least one training index to forget.")
     if int(f.min()) < 0 or int(f.max()) >= n:
         raise ValueError(f"`forget` has indices outside [0, {n}): min {int(f.min())}, max {int(f.max())}.")
     u = torch.unique(f)
@@ -81,15 +105,24 @@ def validate_forget(forget, # indices of the training points to forget
 # %% ../nbs/01_data.ipynb #4d5db4a9
 @dataclass
 class Split:
-    "A dataset plus a validated forget set; the retain set is the complement."
+    "A dataset plus a validated forget set; the retain set is the complement. Immutable: build a new one to change it."
     data: TensorData
     forget: torch.Tensor
     kind: str = 'custom'   # how the forget set was built ('random', 'class', 'subclass', 'score', ...)
 
     def __post_init__(self):
-        self.forget = validate_forget(self.forget, self.data.n_train)
-        mask = torch.ones(self.data.n_train, dtype=torch.bool); mask[self.forget] = False
-        self.retain = torch.nonzero(mask).squeeze(1)
+        if not isinstance(self.data, TensorData): raise TypeError(f"`data` must be a TensorData, got {type(self.data).__name__}.")
+        f = validate_forget(self.forget, self.data.n_train)
+        mask = torch.ones(self.data.n_train, dtype=torch.bool); mask[f] = False
+        object.__setattr__(self, 'forget', f)
+        object.__setattr__(self, 'retain', torch.nonzero(mask).squeeze(1))
+        object.__setattr__(self, '_sealed', True)
+
+    def __setattr__(self, k, v):
+        if getattr(self, '_sealed', False):
+            raise AttributeError(f"`Split` is immutable: cannot set `{k}`; build a new split, e.g. dataclasses.replace(split, forget=new_forget), so `retain` is recomputed.")
+        object.__setattr__(self, k, v)
+    def __delattr__(self, k): raise AttributeError(f"`Split` is immutable: cannot delete `{k}`.")
 
     X_train = property(lambda s: s.data.X_train); y_train = property(lambda s: s.data.y_train)
     X_test = property(lambda s: s.data.X_test); y_test = property(lambda s: s.data.y_test)
@@ -122,6 +155,8 @@ def subclass_forget(data:TensorData, # the dataset; needs `superclass` or pass `
     "Relabel to super-classes and forget sub-class `sub`; returns the split and the relabeled data."
     sup = data.superclass if superclass is None else torch.as_tensor(superclass)
     if sup is None: raise ValueError("`data` has no `superclass` map; pass `superclass=` (original label -> super-class).")
+    check_labels(sup, None, 'superclass')
+    if len(sup) != data.num_classes: raise ValueError(f"`superclass` maps {len(sup)} classes but `data` has {data.num_classes}; pass one super-class label per class.")
     if not 0 <= sub < len(sup): raise ValueError(f"`sub` must be in [0, {len(sup)}), got {sub}.")
     relab = replace(data, y_train=sup[data.y_train], y_test=sup[data.y_test], num_classes=int(sup.max()) + 1,
                     name=data.name + '-super', superclass=None)

@@ -16,11 +16,12 @@ import mlu_nb
 from .core import *
 from .claims import *
 from .data import digits
-from .models import make_model, train_model
+from .models import train_model
 
 # %% auto #0
 __all__ = ['digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'code_hash', 'git_commit', 'provenance',
-           'cache_key', 'check_record', 'run_experiment', 'summary_markdown', 'collect_records', 'reproduce']
+           'cache_key', 'seed_keys', 'apply_seeds', 'check_record', 'run_experiment', 'summary_markdown',
+           'collect_records', 'reproduce']
 
 # %% ../nbs/90_experiments.ipynb #383658c5
 @register_experiment('digits_smallcnn', quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4]),
@@ -120,6 +121,38 @@ def cache_key(name:str, # experiment name
     return dict(name=name, mode=mode, settings=_jsonable(settings), code=code_hash(), mlu_nb=mlu_nb.__version__,
                 torch=torch.__version__, numpy=np.__version__, device=str(device))
 
+# %% ../nbs/90_experiments.ipynb #ef21898f
+def seed_keys(settings:dict, # an experiment's quick or full settings
+             ) -> list[str]:
+    "The settings through which an experiment takes seeds: 'seed' (one int) and every key ending in 'seeds' (a list)."
+    return [k for k in settings if k == 'seed' or k.endswith('seeds')]
+
+def apply_seeds(name:str, # experiment name (for messages)
+                settings:dict, # its resolved settings
+                seed:int|None=None, # --seed: the first seed; every seed setting is shifted to start there, keeping its length
+                seeds:list|None=None, # --seeds: the exact list, for an experiment with one seed list (or one seed and a 1-list)
+               ) -> dict:
+    "Settings with `--seed`/`--seeds` mapped onto how experiment `name` declares its seeds; an impossible mapping raises."
+    if seed is None and seeds is None: return settings
+    if seed is not None and seeds is not None: raise ValueError("give --seed or --seeds, not both.")
+    keys = seed_keys(settings); s = dict(settings)
+    if not keys: raise ValueError(f"experiment {name!r} takes no seed (its settings have no 'seed' or '*seeds'; its draws are fixed): "
+                                  "run it without --seed/--seeds (select others with --only).")
+    if seed is not None:
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise ValueError(f"--seed must be a non-negative integer, got {seed!r}.")
+        for k in keys: s[k] = seed if k == 'seed' else [seed + j for j in range(len(settings[k]))]
+        return s
+    seeds = list(seeds)
+    if not seeds or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in seeds) or len(set(seeds)) != len(seeds):
+        raise ValueError(f"--seeds must be distinct non-negative integers, got {seeds!r}.")
+    if keys == ['seed']:
+        if len(seeds) != 1: raise ValueError(f"experiment {name!r} takes one seed ('seed'); give one value to --seeds or use --seed.")
+        s['seed'] = seeds[0]; return s
+    lists = [k for k in keys if k != 'seed']
+    if len(lists) > 1 or 'seed' in keys:
+        raise ValueError(f"experiment {name!r} takes seeds through {keys}; --seeds is ambiguous here: use --seed to shift them all.")
+    s[lists[0]] = seeds; return s
+
 # %% ../nbs/90_experiments.ipynb #e4eab5fc
 def _sha(p:Path) -> str: return hashlib.sha256(Path(p).read_bytes()).hexdigest()
 
@@ -148,16 +181,17 @@ def run_experiment(name:str, # registered experiment name
                    quick:bool=True, # quick (CPU) or full (paper) settings
                    out:str|Path='reports', # output folder
                    device=None, # device; None picks the best available
-                   seed:int|None=None, # overrides the settings' `seed` if given
+                   seed:int|None=None, # first seed: mapped onto the experiment's seed settings by `apply_seeds`
                    rerun:bool=False, # ignore the cache
                    overrides:dict|None=None, # settings to override
+                   seeds:list|None=None, # the seeds to use, for experiments that take a list (`apply_seeds`)
                   ) -> dict:
     "Run (or load from a valid cache) experiment `name`; returns the record with claims, rows, figures and provenance."
     exps = load_experiments()
     if name not in exps: raise ValueError(f"unknown experiment {name!r}; available: {', '.join(sorted(exps))}.")
     e = exps[name]; mode = 'quick' if quick else 'full'
     settings = {**(e.quick if quick else e.full), **(overrides or {})}
-    if seed is not None: settings['seed'] = seed
+    settings = apply_seeds(name, settings, seed, seeds)
     dev = get_device(device)
     d = Path(out) / name / mode; key = cache_key(name, mode, settings, dev)
     if (d / 'result.json').exists() and not rerun:
@@ -229,7 +263,8 @@ def reproduce(names:list|None=None, # experiment names (None = all registered)
               quick:bool=True, # quick or full settings
               out:str|Path='reports', # output folder
               device=None, # device; None picks the best available
-              seed:int|None=None, # seed override
+              seed:int|None=None, # first seed (see `apply_seeds`)
+              seeds:list|None=None, # exact seed list (see `apply_seeds`)
               rerun:bool=False, # ignore cached results
               progress:bool=True, # show a progress bar
              ) -> list:
@@ -239,12 +274,13 @@ def reproduce(names:list|None=None, # experiment names (None = all registered)
     bad = [n for n in names if n not in exps]
     if bad: raise ValueError(f"unknown experiment(s) {bad}; available: {', '.join(sorted(exps))}.")
     if len(set(names)) != len(names): raise ValueError(f"experiment names repeat in {names}; name each once.")
+    for n in names: apply_seeds(n, exps[n].quick if quick else exps[n].full, seed, seeds)   # refuse before any work
     it = names
     if progress:
         from fastprogress.fastprogress import progress_bar
         it = progress_bar(names)
     t0 = time.perf_counter()
-    recs = [run_experiment(n, quick, out, device, seed, rerun) for n in it]
+    recs = [run_experiment(n, quick, out, device, seed, rerun, seeds=seeds) for n in it]
     fresh = {(r['name'], r['mode']): r for r in recs}
     allrecs = [fresh.get((r['name'], r['mode']), {**r, 'cached': True}) for r in collect_records(out)]
     _atomic_write(Path(out) / 'summary.md', lambda t: t.write_text(summary_markdown(allrecs, time.perf_counter() - t0)))

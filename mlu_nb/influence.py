@@ -6,22 +6,16 @@ Docs: https://mlu-nb.github.io/mlu_nb/influence.html.md"""
 
 # %% ../nbs/10_influence.ipynb #9479303c
 from __future__ import annotations
-import math, time
-from pathlib import Path
+import math
 from typing import Callable
 
 import numpy as np
-import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
-from torch.func import functional_call, vmap, grad
-from scipy.stats import spearmanr, pearsonr
+from torch.func import vmap
 
 from .core import *
 from .core import hessian as dense_hessian
-from .data import digits
-from .models import make_model, train_model, RECIPES
 
 # %% auto #0
 __all__ = ['damped_hessian', 'ihvp', 'power_top_eigenvalue', 'ugs_scores', 'normalized_ugs', 'forgettability', 'param_shift',

@@ -6,7 +6,6 @@ Docs: https://mlu-nb.github.io/mlu_nb/influence_repro.html.md"""
 
 # %% ../nbs/10a_influence_repro.ipynb #2f589ec0
 from __future__ import annotations
-import math
 from pathlib import Path
 from typing import Callable
 

@@ -8,16 +8,15 @@ Docs: https://mlu-nb.github.io/mlu_nb/klom.html.md"""
 
 # %% ../nbs/31_klom.ipynb #f24f5495
 from __future__ import annotations
-import hashlib, json, math
+import hashlib, json
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
-from torch.func import functional_call, vmap
 
-from .core import ExpResult, register_experiment, get_device, Timer, train, predict_logits, train_stacked
+from .core import ExpResult, register_experiment, train, predict_logits, train_stacked
 from .claims import *
 from .data import digits, random_forget, score_forget, Split, TensorData
 from .models import make_model, RECIPES

@@ -6,9 +6,8 @@ Docs: https://mlu-nb.github.io/mlu_nb/ksd.html.md"""
 
 # %% ../nbs/40_ksd.ipynb #1f02a4c7
 from __future__ import annotations
-import math, time
+import math, warnings
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 from scipy import stats
@@ -21,15 +20,16 @@ from .core import *
 from .claims import *
 from .data import digits, Split, TensorData
 from .models import train_model, RECIPES
-from .unlearn import unlearn
+from .unlearn import unlearn, NoOpWarning
+from .tune import tune, reference_row, check_disjoint, TuneResult, SPACES
 from .metrics import subset_metrics, mia_confidence, param_distance, activation_distance
 
 # %% auto #0
-__all__ = ['SCORES', 'HARD_IS_HIGH', 'PAPER_MNIST', 'TABLE4', 'QUICK_METHODS', 'MNIST_METHODS', 'CIFAR_METHODS',
-           'median_bandwidth', 'stein_kernel_from_scores', 'stein_pair_reference', 'model_scores',
+__all__ = ['SCORES', 'HARD_IS_HIGH', 'PAPER_MNIST', 'TABLE4', 'QUICK_METHODS', 'MNIST_METHODS', 'CIFAR_METHODS', 'PAPER_METHODS',
+           'TUNE_KSD', 'median_bandwidth', 'stein_kernel_from_scores', 'stein_pair_reference', 'model_scores',
            'stein_kernel_matrix', 'ksd_estimate', 'ksd_scores', 'easiest_hardest', 'stein_neighbours', 'separation',
-           'unlearned_score', 'group_gap', 'separation_estimate', 'ksd_difficulty', 'difficulty_table', 'ksd_expansion',
-           'ksd_timing']
+           'validation_points', 'tune_points', 'unlearned_score', 'group_gap', 'separation_estimate', 'ksd_difficulty',
+           'difficulty_table', 'tuning_table', 'ksd_expansion', 'ksd_timing']
 
 # %% ../nbs/40_ksd.ipynb #56036b31
 def _check_bandwidth(h):
@@ -261,18 +261,30 @@ def _data_model(st:dict, device):
     return data, model
 
 # %% ../nbs/40_ksd.ipynb #04a01a69
+_UNLEARNED: dict = {}   # (model id, method, hyperparameters, forget set) -> (model, metrics): unlearning is deterministic given its seeds
+
+def _freeze(v):
+    "A hashable, order-independent key for (nested) hyperparameters."
+    if isinstance(v, dict): return tuple(sorted((k, _freeze(x)) for k, x in v.items()))
+    if isinstance(v, (list, tuple)): return tuple(_freeze(x) for x in v)
+    return v
+
 def _unlearn_one(method, model, data, forget, hp, device):
-    "Unlearn `forget` with `method`; return the metrics of the unlearned model (Tables 1-3, App. A.5)."
+    "Unlearn `forget` with `method`; the unlearned model's metrics (Tables 1-3, App. A.5) and no-op flag, computed once per process."
     forget = torch.as_tensor(forget).reshape(-1)
+    key = (id(model), method, _freeze(hp), tuple(forget.tolist()))
+    if key in _UNLEARNED: return dict(_UNLEARNED[key][1])   # the same run again (another experiment, or a tuned set that kept a setting)
     split = Split(data, forget, 'ksd')
-    res = unlearn(method, model, split, **hp)
+    with warnings.catch_warnings():   # a point left in place is an outcome here: recorded as `noop`, not warned about
+        warnings.simplefilter('ignore', NoOpWarning); res = unlearn(method, model, split, **hp)
     um = res.model.eval()
     r = subset_metrics(um, split)
     t = int(forget[0])   # the target point (the rest, if any, are its Stein neighbours)
     r['target_acc'] = accuracy(um, data.X_train[t:t+1], data.y_train[t:t+1])
     r.update(mia=mia_confidence(um, split), param_dist=param_distance(model, um)['total'],
-             act_dist=activation_distance(model, um, split.X_forget), seconds=res.seconds)
-    return r
+             act_dist=activation_distance(model, um, split.X_forget), seconds=res.seconds, cpu_seconds=res.cpu_seconds, noop=float(res.noop))
+    _UNLEARNED[key] = (model, r)   # holding the model keeps its id from being reused by another model
+    return dict(r)
 
 def _fig1(data, sc, eh, n=2):
     "Fig. 1: the `n` easiest and hardest training images per score."
@@ -290,12 +302,56 @@ def _fig1(data, sc, eh, n=2):
 
 # %% ../nbs/40_ksd.ipynb #45e3e68e
 _GA = dict(overfit_threshold=5.0, lr=1e-4, epochs=50)   # Table 5 GradAsc, exactly as the paper states (MNIST, CIFAR-10, SVHN)
-QUICK_METHODS = dict(grad_ascent=_GA, finetune=dict(lr=0.1, epochs=2), retrain=dict(recipe=dict(RECIPES['smallcnn'], epochs=4)))
-MNIST_METHODS = dict(grad_ascent=_GA, finetune=dict(lr=0.1, epochs=10), fisher_forget=dict(alpha=1e-5),
-                     retrain=dict(recipe=dict(RECIPES['smallcnn'])))   # retrain = the original 15-epoch recipe of the model
+_FT = dict(lr=0.1, epochs=10)                           # Table 5 FineTune, MNIST
+_RT = dict(recipe=dict(RECIPES['smallcnn']))            # Retrain: the model's own 15-epoch recipe, repeated without the point
+QUICK_METHODS = dict(grad_ascent=_GA, finetune=_FT, retrain=_RT)   # Table 5 (MNIST) for the three methods of the MNIST Tables 1-3
+MNIST_METHODS = dict(grad_ascent=_GA, finetune=_FT, fisher_forget=dict(alpha=1e-5), retrain=_RT)   # plus Table 5's Fisher
 CIFAR_METHODS = dict(grad_ascent=_GA, finetune=dict(lr=0.01, epochs=15), fisher_forget=dict(alpha=6e-8),
                      retrain=dict(recipe=dict(RECIPES['resnet18'], lr=0.01, epochs=100, batch_size=150)))
+PAPER_METHODS = ('grad_ascent', 'finetune', 'retrain')   # the methods of the paper's MNIST Tables 1-3 (Fisher has no MNIST column)
+TUNE_KSD = dict(budget=8, n_val=10, seed=500)   # tuned method set: 8 configurations per method, 10 random single validation points
 
+def validation_points(n:int, # training-set size
+                      exclude, # indices the experiment evaluates (never drawn)
+                      k:int=5, # how many points
+                      seed:int=500, # seed of the draw
+                     ) -> list[int]:
+    "`k` training indices drawn uniformly at random from outside `exclude`: single-point validation forget sets for tuning."
+    ex = torch.zeros(n, dtype=torch.bool); ex[torch.as_tensor(list(exclude), dtype=torch.long)] = True
+    pool = torch.nonzero(~ex).flatten()
+    if int(k) != k or not 1 <= k <= len(pool): raise ValueError(f"`k` must be an integer in [1, {len(pool)}] (points outside `exclude`), got {k!r}.")
+    return sorted(pool[torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))[:int(k)]].tolist())
+
+def tune_points(method:str, # a method with a search space in `tune.SPACES`
+                model:nn.Module, # the trained original model
+                data, # its dataset (`TensorData`)
+                val_points:list, # validation points, each forgotten alone; disjoint from `eval_points`
+                budget:int=8, # configurations tried (the same for every method)
+                eval_points=None, # the points results are reported on, checked to be disjoint from `val_points`
+                fixed:dict|None=None, # hyperparameters passed to every trial and not searched (e.g. GradAsc's overfit threshold)
+                refs:dict|None=None, # point -> retrain's metrics on it (`tune.reference_row`); computed when missing
+                seed:int=0, # seed of the configuration draw (the same configurations on every point)
+                space:dict|None=None, # search space; default `tune.SPACES[method]`
+               ) -> TuneResult:
+    "Hyperparameters for single-point forgetting: `tune` on each validation point over the same configurations; the lowest mean distance to retrain wins."
+    if not len(val_points): raise ValueError("`val_points` is empty: pass at least one validation point, e.g. from `validation_points`.")
+    vs = torch.as_tensor(list(val_points), dtype=torch.long)
+    if eval_points is not None: check_disjoint(Split(data, vs, 'ksd'), Split(data, torch.as_tensor(list(eval_points), dtype=torch.long), 'ksd'))
+    refs = dict(refs or {})
+    for v in val_points:
+        if v not in refs: refs[v] = reference_row(model, Split(data, [v], 'ksd'), seed=seed + 100)
+    rs = [tune(method, model, Split(data, [v], 'ksd'), budget, ref=refs[v], fixed=fixed, space=space, seed=seed) for v in val_points]  # one forget set each
+    trials = []
+    for j, t0 in enumerate(rs[0].trials):   # `candidates` draws the same configurations for every point (same method, budget, seed)
+        ts = [r.trials[j] for r in rs]
+        trials.append(dict(hparams=t0['hparams'], dist=float(np.mean([t['dist'] for t in ts])), dists=[t['dist'] for t in ts],
+                           noop=float(np.mean([t['noop'] for t in ts])), seconds=sum(t['seconds'] for t in ts),
+                           cpu_seconds=sum(t['cpu_seconds'] for t in ts), error=next((t['error'] for t in ts if t['error']), None)))
+    best = min(range(len(trials)), key=lambda j: (trials[j]['dist'], j))   # ties: the earlier configuration (defaults come first)
+    if not math.isfinite(trials[best]['dist']): raise RuntimeError(f"every configuration of {method!r} diverged on some validation point; shrink its step sizes.")
+    return TuneResult(method, dict(trials[best]['hparams']), trials, refs, int(budget), sum(r.seconds for r in rs), sum(r.cpu_seconds for r in rs))
+
+# %% ../nbs/40_ksd.ipynb #b7d1e0a2
 def _mean(rows, key): return float(np.mean([r[key] for r in rows]))
 
 def unlearned_score(r:dict, # metrics of one unlearning run of one point: `forget_acc` and `mia` in [0, 1]
@@ -333,19 +389,59 @@ def separation_estimate(entries:list, # dicts with 'score', 'group' ('easy' / 'h
 
 def _pct(s): return stats.rankdata(np.asarray(s, dtype=float)) / len(s)   # within-seed percentile rank
 
+def _outcome_methods(methods) -> list:
+    "The methods u averages over: those of the paper's MNIST Tables 1-3 (what its separations summarise), else all."
+    return [m for m in methods if m in PAPER_METHODS] or list(methods)
+
+def _hp_str(hp:dict) -> str: return ', '.join(f'{k}={v:g}' if isinstance(v, float) else f'{k}={v}' for k, v in hp.items() if k != 'recipe')
+
+def _tune_methods(methods, data, model, evaluated, exclude, tset):
+    "Tune every method with a search space on `tset['n_val']` random single points outside `exclude` (which holds `evaluated`): ({method: TuneResult}, points, reference CPU s)."
+    val = validation_points(data.n_train, sorted(set(exclude) | set(evaluated)), tset.get('n_val', 10), tset.get('seed', 500))
+    with Timer() as t: refs = {v: reference_row(model, Split(data, [v], 'ksd'), seed=100) for v in val}   # shared by every method
+    out = {m: tune_points(m, model, data, val, tset.get('budget', 8), evaluated, fixed={a: b for a, b in hp.items() if a not in SPACES[m]}, refs=refs)
+           for m, hp in methods.items() if SPACES.get(m)}
+    return out, val, t.cpu_seconds
+
+def _set_claims(entries, scores, methods, set_name, k, seeds, extra=''):
+    "The separation claims (per score) and Q2 for one method set."
+    sfx = '' if set_name == 'default' else f' ({set_name} methods)'
+    est = {n: separation_estimate(entries, n) for n in list(scores) + ['random', 'oracle']}
+    claims, om = [], _outcome_methods(methods)
+    for n in scores:
+        pacc = {m: v for m, v in PAPER_MNIST['forget_acc'][n].items() if m in om}
+        p = separation(pacc, PAPER_MNIST['mia'][n])   # the paper's value over the methods run here
+        ctl = (Control('random score (same k, seeds and methods)', est['random'], 'k random training points per group')
+               if p > 0.2 else
+               Control('outcome oracle: the k most / least unlearned of the points unlearned in this run', est['oracle'], 'a score that separates by construction'))
+        claims.append(Claim(f'{n}: easy-vs-hard separation (forget error and MIA gaps) matches the paper{sfx}', f'{p:.2f} (MNIST, k=5, {"/".join(pacc)})',
+                            Within(p, 0.2), est[n], ctl, source='paper',
+                            basis=(f'Tables 1 and 3, MNIST rows of {n} for {", ".join(pacc)}, averaged by `separation`, give {p:.2f}; tolerance 0.2 = one of the '
+                                   'paper\'s 5 points in a per-method group mean, the resolution of its own number'),
+                            note=f'{k} points per group x {len(seeds)} seeds = {k * len(seeds)} per group; bootstrap over points (one model per seed){extra}'))
+    if 'EMSKSD' in scores and 'PC' in scores:
+        claims.append(Claim(f'EMSKSD separates easy from hard better than PC (Sec. 5.2 Q2){sfx}', 'EMSKSD 0.60 > PC 0.00 (MNIST)', Above(0.),
+                            separation_estimate(entries, 'EMSKSD', 'PC'),
+                            Control('random score minus PC', separation_estimate(entries, 'random', 'PC'), 'a score with no information must not beat the baseline'),
+                            basis='Sec. 5.2 Q2: "EMSKSD demonstrates stronger predictive alignment with the actual unlearning outcome"; Table 1: "The best scoring metric ... is EMSKSD"',
+                            note=f'statistic: separation(EMSKSD) - separation(PC), one paired bootstrap{extra}'))
+    return claims, est
+
+_TABLE_KEYS = ('forget_acc', 'test_acc', 'forget_loss', 'test_loss', 'mia', 'param_dist', 'act_dist', 'seconds', 'cpu_seconds', 'noop')
+
 @register_experiment('ksd_difficulty',
-    quick=dict(seeds=[0, 1, 2], k=5, scores=['PC', 'EMSKSD'], methods=QUICK_METHODS),
-    full=dict(seeds=[0, 1, 2], k=5, scores=list(SCORES), methods=MNIST_METHODS),
-    description='Paper 003 Fig. 1, Tables 1-3, App. A.5: unlearn the KSD-easiest/hardest points one at a time; does EMSKSD separate them better than PC and than a random score?')
-def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperparameters); optional dataset, model, train_epochs, include_self
+    quick=dict(seeds=[0, 1, 2], k=5, scores=['PC', 'EMSKSD'], methods=QUICK_METHODS, tune=TUNE_KSD),
+    full=dict(seeds=[0, 1, 2], k=5, scores=list(SCORES), methods=MNIST_METHODS, tune=TUNE_KSD),
+    description='Paper 003 Fig. 1, Tables 1-3, App. A.5: unlearn the KSD-easiest/hardest points one at a time (Table 5 settings, and tuned); does EMSKSD separate them better than PC and than a random score?')
+def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperparameters), tune (None or budget / n_val / seed); optional dataset, model, train_epochs, include_self
                    out_dir:Path, # folder for artefacts (unused: the runner saves figures and rows)
                    device, # torch device
                   ) -> ExpResult:
-    "Per seed: score every training point, unlearn the k easiest and hardest per score (and per random score) with each method; judge separations."
+    "Per seed: score every training point, unlearn the k easiest and hardest per score (and per random score) with each method of each set; judge separations."
     k, methods, seeds = settings['k'], settings['methods'], list(settings.get('seeds', [settings.get('seed', 0)]))
-    entries, points, allc, rho, fig1, t_sc = [], [], {}, {'EMSKSD': [], '-SSN': []}, None, 0.
+    picks, rho, fig1, t_sc, rows = [], {'EMSKSD': [], '-SSN': []}, None, 0., []
     hih = {**HARD_IS_HIGH, 'random': True, 'oracle': False}
-    for sd in seeds:
+    for sd in seeds:   # 1. score every training point and pick the k easiest / hardest per score
         data, model = _data_model(dict(settings, seed=sd), device)
         with Timer() as t: sc_all = ksd_scores(model, data.X_train.to(device), data.y_train.to(device), chunk_size=settings.get('chunk_size', 1024),
                                                include_self=settings.get('include_self', True))
@@ -358,48 +454,53 @@ def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperpara
         eh = easiest_hardest(sc, k, hard_is_high=hih)
         pts = sorted({int(i) for v in eh.values() for g in v.values() for i in g})
         before = dict(zip(pts, (predict_logits(model, data.X_train[pts]).argmax(1).cpu() == data.y_train[pts]).float().tolist()))
-        cache = {(m, i): _unlearn_one(m, model, data, [i], hp, device) for m, hp in methods.items() for i in pts}  # each point once per method
-        allc.update({(sd, m, i): r for (m, i), r in cache.items()})
-        u = {i: float(np.mean([unlearned_score(cache[(m, i)]) for m in methods])) for i in pts}
-        for name in sc:
-            for grp in ('easy', 'hard'):
-                entries += [dict(seed=sd, score=name, group=grp, point=int(i), u=u[int(i)], before_acc=before[int(i)]) for i in eh[name][grp]]
-        by_u = sorted(pts, key=lambda i: (-u[i], i))   # the outcome oracle: the most / least unlearned of the points unlearned above
-        entries += [dict(seed=sd, score='oracle', group=grp, point=i, u=u[i], before_acc=before[i]) for grp, sel in (('easy', by_u[:k]), ('hard', by_u[-k:])) for i in sel]
-        pE, pP, pR = _pct(sc_all['EMSKSD']), _pct(sc_all['PC']), _pct(sc['random'])
-        points += [dict(seed=sd, point=i, u=u[i], EMSKSD_pct=float(pE[i]), PC_pct=float(pP[i]), random_pct=float(pR[i]),
-                        **{f'{m}_{key}': cache[(m, i)][key] for m in methods for key in ('forget_acc', 'mia')}) for i in pts]
-    # Tables 1-3 / App. A.5: means over the k points x seeds of each group, per method
-    rows = []
-    for name in list(settings['scores']) + ['random']:
-        for m in methods:
-            for grp in ('easy', 'hard'):
-                es = [e for e in entries if e['score'] == name and e['group'] == grp]
-                rs = [allc[(e['seed'], m, e['point'])] for e in es]
-                rows.append(dict(kind='table', score=name, method=m, group=grp, before_acc=_mean(es, 'before_acc'),
-                                 **{key: _mean(rs, key) for key in ('forget_acc', 'test_acc', 'forget_loss', 'test_loss', 'mia', 'param_dist', 'act_dist', 'seconds')}))
-    claims = []
-    est = {n: separation_estimate(entries, n) for n in list(settings['scores']) + ['random', 'oracle']}
-    for n in settings['scores']:
-        pacc = {m: v for m, v in PAPER_MNIST['forget_acc'][n].items() if m in methods}
-        p = separation(pacc, PAPER_MNIST['mia'][n])   # the paper's value over the methods run here
-        ctl = (Control('random score (same k, seeds and methods)', est['random'], 'k random training points per group')
-               if p > 0.2 else
-               Control('outcome oracle: the k most / least unlearned of the points unlearned in this run', est['oracle'], 'a score that separates by construction'))
-        claims.append(Claim(f'{n}: easy-vs-hard separation (forget error and MIA gaps) matches the paper', f'{p:.2f} (MNIST, k=5, {"/".join(pacc)})',
-                            Within(p, 0.2), est[n], ctl, source='paper',
-                            basis=(f'Tables 1 and 3, MNIST rows of {n} for {", ".join(pacc)}, averaged by `separation`, give {p:.2f}; tolerance 0.2 = one of the '
-                                   'paper\'s 5 points in a per-method group mean, the resolution of its own number'),
-                            note=f'{k} points per group x {len(seeds)} seeds = {k * len(seeds)} per group; bootstrap over points (one model per seed)'))
-    if 'EMSKSD' in settings['scores'] and 'PC' in settings['scores']:
-        claims.append(Claim('EMSKSD separates easy from hard better than PC (Sec. 5.2 Q2)', 'EMSKSD 0.60 > PC 0.00 (MNIST)', Above(0.),
-                            separation_estimate(entries, 'EMSKSD', 'PC'),
-                            Control('random score minus PC', separation_estimate(entries, 'random', 'PC'), 'a score with no information must not beat the baseline'),
-                            basis='Sec. 5.2 Q2: "EMSKSD demonstrates stronger predictive alignment with the actual unlearning outcome"; Table 1: "The best scoring metric ... is EMSKSD"',
-                            note='statistic: separation(EMSKSD) - separation(PC), one paired bootstrap'))
+        eh_all = easiest_hardest({**sc_all, 'random': sc['random']}, k, hard_is_high=hih)   # every score's picks: kept out of validation,
+        guard = {int(i) for v in eh_all.values() for g in v.values() for i in g}              # so quick and full runs tune on the same points
+        picks.append(dict(seed=sd, data=data, model=model, sc_all=sc_all, sc=sc, eh=eh, pts=pts, before=before, guard=guard))
+    sets, extra = {'default': dict(methods)}, {'default': ''}
+    if settings.get('tune'):   # 2. the tuned set: selected on seed 0's model, on random single points outside every point evaluated on any seed
+        evaluated = sorted({i for p in picks for i in p['pts']})
+        guard = sorted({i for p in picks for i in p['guard']})
+        with Timer() as t_tu: tuned, val, t_ref = _tune_methods(methods, picks[0]['data'], picks[0]['model'], evaluated, guard, settings['tune'])
+        sets['tuned'] = {m: {**hp, **tuned[m].hparams} if m in tuned else hp for m, hp in methods.items()}
+        rows += [dict(kind='tuning', method=m, hparams=_hp_str(r.hparams), paper_hparams=_hp_str(methods[m]), tried=len(r.trials),
+                      paper_dist=next((t['dist'] for t in r.trials if all(methods[m].get(a) == b for a, b in t['hparams'].items())), float('nan')),
+                      first_dist=r.default_dist, best_dist=r.best['dist'], best_val_noop=r.best['noop'], cpu_seconds=r.cpu_seconds,
+                      val_points=' '.join(map(str, val))) for m, r in tuned.items()]
+        rows.append(dict(kind='tuning', method='retrain (reference, per validation point)', hparams='nothing to tune', tried=len(val), cpu_seconds=t_ref))
+        extra['tuned'] = (f'; tuned on seed {seeds[0]}\'s model at budget {settings["tune"].get("budget", 8)} per method on {len(val)} random single points '
+                          f'outside the k easiest / hardest of every score on every seed, by mean distance to retrain: ' + '; '.join(f'{m} {_hp_str(r.hparams)}' for m, r in tuned.items()))
+    entries, points, allc, cost = {s: [] for s in sets}, [], {}, {s: 0. for s in sets}
+    om = _outcome_methods(methods)
+    for p in picks:   # 3. unlearn each selected point alone with every method of every set (a setting shared by two sets runs once)
+        sd, data, model, eh, pts, before = p['seed'], p['data'], p['model'], p['eh'], p['pts'], p['before']
+        for s, ms in sets.items():
+            with Timer() as t: cache = {(m, i): _unlearn_one(m, model, data, [i], hp, device) for m, hp in ms.items() for i in pts}
+            cost[s] += t.cpu_seconds
+            allc.update({(s, sd, m, i): r for (m, i), r in cache.items()})
+            u = {i: float(np.mean([unlearned_score(cache[(m, i)]) for m in om])) for i in pts}
+            for name in p['sc']:
+                for grp in ('easy', 'hard'):
+                    entries[s] += [dict(set=s, seed=sd, score=name, group=grp, point=int(i), u=u[int(i)], before_acc=before[int(i)]) for i in eh[name][grp]]
+            by_u = sorted(pts, key=lambda i: (-u[i], i))   # the outcome oracle: the most / least unlearned of the points unlearned above
+            entries[s] += [dict(set=s, seed=sd, score='oracle', group=grp, point=i, u=u[i], before_acc=before[i]) for grp, sel in (('easy', by_u[:k]), ('hard', by_u[-k:])) for i in sel]
+            if s == 'default':
+                pE, pP, pR = _pct(p['sc_all']['EMSKSD']), _pct(p['sc_all']['PC']), _pct(p['sc']['random'])
+                points += [dict(seed=sd, point=i, u=u[i], EMSKSD_pct=float(pE[i]), PC_pct=float(pP[i]), random_pct=float(pR[i]),
+                                **{f'{m}_{key}': cache[(m, i)][key] for m in ms for key in ('forget_acc', 'mia', 'noop')}) for i in pts]
+    # Tables 1-3 / App. A.5: means over the k points x seeds of each group, per method and set
+    for s, ms in sets.items():
+        for name in list(settings['scores']) + ['random']:
+            for m in ms:
+                for grp in ('easy', 'hard'):
+                    es = [e for e in entries[s] if e['score'] == name and e['group'] == grp]
+                    rs = [allc[(s, e['seed'], m, e['point'])] for e in es]
+                    rows.append(dict(kind='table', set=s, score=name, method=m, group=grp, hparams=_hp_str(ms[m]), before_acc=_mean(es, 'before_acc'),
+                                     **{key: _mean(rs, key) for key in _TABLE_KEYS}))
+    claims, est = _set_claims(entries['default'], settings['scores'], methods, 'default', k, seeds)
     claims.append(Claim('Confound: EMSKSD ranks training points differently from PC (it adds the Stein-kernel term)', criterion=Below(0.9),
-                        estimate=over_seeds(rho['EMSKSD'], fmt='.4f') if len(seeds) > 1 else spearman(sc_all['EMSKSD'], sc_all['PC']),
-                        control=Control('-SSN (a gradient norm, PC in disguise)', over_seeds(rho['-SSN'], fmt='.4f') if len(seeds) > 1 else spearman(-sc_all['SSN'], sc_all['PC']),
+                        estimate=over_seeds(rho['EMSKSD'], fmt='.4f') if len(seeds) > 1 else spearman(picks[0]['sc_all']['EMSKSD'], picks[0]['sc_all']['PC']),
+                        control=Control('-SSN (a gradient norm, PC in disguise)', over_seeds(rho['-SSN'], fmt='.4f') if len(seeds) > 1 else spearman(-picks[0]['sc_all']['SSN'], picks[0]['sc_all']['PC']),
                                         'the rule must flag a score that is a monotone function of PC'),
                         source='library',
                         basis='Sec. 5.2 Q2 says EMSKSD "combine[s] predictive confidence with the strength of correlation to similar samples"; '
@@ -413,20 +514,27 @@ def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperpara
                         source='library',
                         basis='the paper credits EMSKSD\'s advantage to the Stein term on top of PC (Sec. 5.2 Q2); the library asks for a partial rank '
                               'correlation of at least 0.1 (a weak effect) between the EMSKSD rank and the per-point outcome u, given the PC rank',
-                        note=f'over the {len(points)} (seed, point) pairs unlearned; ranks are within-seed percentiles; u = mean over methods of unlearned_score'))
-    rows += [dict(kind='entry', **e) for e in entries] + [dict(kind='point', **q) for q in points]
-    rows.append(dict(kind='summary', score='_all', method='ksd_scores', group='-', seconds=t_sc,
+                        note=f'over the {len(points)} (seed, point) pairs unlearned; ranks are within-seed percentiles; u = mean over {"/".join(om)} of unlearned_score (Table 5 settings)'))
+    sep = {'default': est}
+    if 'tuned' in sets:
+        c_t, sep['tuned'] = _set_claims(entries['tuned'], settings['scores'], methods, 'tuned', k, seeds, extra['tuned'])
+        claims += c_t
+    rows += [dict(kind='entry', **e) for s in sets for e in entries[s]] + [dict(kind='point', **q) for q in points]
+    rows.append(dict(kind='summary', score='_all', method='ksd_scores', group='-', seconds=t_sc, unlearn_cpu_default=cost['default'],
+                     unlearn_cpu_tuned_new=cost.get('tuned', 0.), tuning_cpu=t_tu.cpu_seconds if 'tuned' in sets else 0.,
                      rho_EMSKSD_PC=float(np.mean(rho['EMSKSD'])), partial_EMSKSD_given_PC=pc_part.value,
-                     **{f'sep_{n}': e.value for n, e in est.items()}))
+                     **{f'sep_{n}' + ('' if s == 'default' else f'_{s}'): e.value for s, es in sep.items() for n, e in es.items()}))
     return ExpResult(claims, rows, {'fig1_easy_hard': fig1})
 
 # %% ../nbs/40_ksd.ipynb #27702eb3
 def difficulty_table(rows:list, # rows of `ksd_difficulty`
-                     key:str='forget_acc', # column: forget_acc, test_acc, forget_loss, test_loss, mia, param_dist, act_dist, before_acc
+                     key:str='forget_acc', # column: forget_acc, test_acc, forget_loss, test_loss, mia, param_dist, act_dist, before_acc, noop, cpu_seconds
                      paper:dict|None=None, # {score: {method: (easy, hard)}}, e.g. `PAPER_MNIST['forget_acc']`
+                     method_set:str='default', # 'default' (Table 5 settings) or 'tuned'
                     ) -> str:
-    "A markdown table of `key` by score (rows) and method x easy/hard (columns), with the paper's value in brackets."
-    rs = [r for r in rows if r.get('group') in ('easy', 'hard') and r.get('kind', 'table') == 'table']
+    "A markdown table of `key` by score (rows) and method x easy/hard (columns) for one method set, with the paper's value in brackets."
+    rs = [r for r in rows if r.get('group') in ('easy', 'hard') and r.get('kind', 'table') == 'table' and r.get('set', 'default') == method_set]
+    if not rs: raise ValueError(f"no table rows for method set {method_set!r}; sets present: {sorted({r.get('set', 'default') for r in rows if r.get('kind', 'table') == 'table'})}.")
     scores, methods = list(dict.fromkeys(r['score'] for r in rs)), list(dict.fromkeys(r['method'] for r in rs))
     val = {(r['score'], r['method'], r['group']): r[key] for r in rs}
     head = '| score | ' + ' | '.join(f'{m} {g}' for m in methods for g in ('easy', 'hard')) + ' |'
@@ -439,6 +547,14 @@ def difficulty_table(rows:list, # rows of `ksd_difficulty`
                 cells.append(f"{val[(s, m, g)]:.2f}" + (f" ({p[j]:.2f})" if p else ''))
         out.append(f'| {s} | ' + ' | '.join(cells) + ' |')
     return '\n'.join(out)
+
+def tuning_table(rows:list, # rows of `ksd_difficulty` (run with `tune`)
+                ) -> str:
+    "A markdown table of the tuning: each method's chosen and Table 5 hyperparameters, their validation distances to retrain, and the cost."
+    rs = [r for r in rows if r.get('kind') == 'tuning']
+    if not rs: raise ValueError("no tuning rows: run `ksd_difficulty` with settings `tune=TUNE_KSD`.")
+    keep = ('method', 'hparams', 'paper_hparams', 'tried', 'paper_dist', 'best_dist', 'best_val_noop', 'cpu_seconds')
+    return md_table([{k: r[k] for k in keep if k in r} for r in rs], digits=3, fixed=True)
 
 # %% ../nbs/40_ksd.ipynb #472dcd35
 def _fig2(rows, methods, ms):
@@ -458,7 +574,7 @@ def _forgotten(entries, method, group, m=0) -> tuple[int, int]:
     return sum(int(e['target_acc'] == 0) for e in es), len(es)
 
 @register_experiment('ksd_expansion',
-    quick=dict(seeds=[0, 1, 2], k=5, score='EMSKSD', ms=[0, 5, 20], methods=dict(grad_ascent=_GA, finetune=dict(lr=0.1, epochs=2))),
+    quick=dict(seeds=[0, 1, 2], k=5, score='EMSKSD', ms=[0, 5, 20], methods=dict(grad_ascent=_GA, finetune=_FT)),   # Table 5; Retrain in `full` (cost)
     full=dict(seeds=[0, 1, 2], k=5, score='EMSKSD', ms=[0, 3, 20, 60], methods={k: MNIST_METHODS[k] for k in ('grad_ascent', 'finetune', 'retrain')}),
     description='Paper 003 Fig. 2: unlearn each EMSKSD-easy/hard point with its m most Stein-similar points; random targets as the control.')
 def ksd_expansion(settings:dict, # seeds, k, score, ms (expansion sizes), methods
@@ -481,14 +597,16 @@ def ksd_expansion(settings:dict, # seeds, k, score, ms (expansion sizes), method
                     for j, i in enumerate(tg):
                         forget = torch.cat([i.reshape(1), nbrs[off + j, :mm]]) if off is not None else i.reshape(1)
                         r = _unlearn_one(m, model, data, forget, hp, device)
-                        entries.append(dict(seed=sd, method=m, group=grp, m=mm, target=int(i), **{key: r[key] for key in ('retain_acc', 'forget_acc', 'test_acc', 'target_acc', 'mia')}))
-    rows = [dict(kind='mean', method=m, group=grp, m=mm, **{key: _mean(es, key) for key in ('retain_acc', 'forget_acc', 'test_acc', 'target_acc', 'mia')})
+                        entries.append(dict(seed=sd, method=m, group=grp, m=mm, target=int(i), **{key: r[key] for key in ('retain_acc', 'forget_acc', 'test_acc', 'target_acc', 'mia', 'noop')}))
+    rows = [dict(kind='mean', method=m, group=grp, m=mm, **{key: _mean(es, key) for key in ('retain_acc', 'forget_acc', 'test_acc', 'target_acc', 'mia', 'noop')})
             for m in methods for grp in ('easy', 'hard') for mm in ms
             for es in [[e for e in entries if e['method'] == m and e['group'] == grp and e['m'] == mm]]]
     parts = []
     for m in methods:
         pe, ph, pr = (proportion(*_forgotten(entries, m, g), fmt='.2f') for g in ('easy', 'hard', 'random'))
-        note = f'{pe.n} targets ({k} x {len(settings.get("seeds", [0]))} seeds); Clopper-Pearson over targets'
+        nop = {g: _mean([e for e in entries if e['method'] == m and e['group'] == g and e['m'] == 0], 'noop') for g in ('easy', 'hard')}
+        note = (f'{pe.n} targets ({k} x {len(settings.get("seeds", [0]))} seeds); Clopper-Pearson over targets; {m} {_hp_str(methods[m])}; '
+                f'no-op at m = 0 on {nop["easy"]:.0%} of easy and {nop["hard"]:.0%} of hard targets')
         parts += [Claim(f'{m}: easy targets forgotten at m = 0', 'easy "often" unlearned without expansion', Above(0.5), pe,
                         Control('random targets (a random score)', pr),
                         basis='Sec. 5.3: "the \'easy\' samples can often be successfully unlearned without much removal set expansion" ("often" read as more than half)', note=note),

@@ -10,17 +10,14 @@ Docs: https://mlu-nb.github.io/mlu_nb/lambertw.html.md"""
 from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
-import functools, math
+import math
 
 import numpy as np
 import scipy.special as sps
 import scipy.optimize as spo
-import torch
-from torch.func import functional_call, grad, vmap
 
-from .core import ExpResult, register_experiment, seed_everything
+from .core import ExpResult, register_experiment
 from .claims import *
-from .data import digits
 
 # %% auto #0
 __all__ = ['Branch', 'Stationary', 'stationary_points', 'LambertSolutions', 'lambda_args', 'lambertw_solutions',

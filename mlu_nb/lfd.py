@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/lfd.html.md"""
 
 # %% ../nbs/11_lfd.ipynb #97a140fe
 from __future__ import annotations
-import math, time
+import math
 from pathlib import Path
 
 import numpy as np

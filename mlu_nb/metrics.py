@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/metrics.html.md"""
 
 # %% ../nbs/03_metrics.ipynb #fe325ad1
 from __future__ import annotations
-import time
+import time, warnings
 from typing import Callable
 
 import numpy as np
@@ -18,8 +18,8 @@ from .core import params_of, predict_logits, evaluate, check_Xy
 from .data import Split
 
 # %% auto #0
-__all__ = ['subset_metrics', 'logit_margins', 'margins', 'margins_of', 'mia_member_rate', 'mia_confidence', 'mia_entropy', 'klom',
-           'klom_p95', 'klom_loop', 'param_distance', 'activation_distance', 'timed']
+__all__ = ['KLOM_VARIANTS', 'subset_metrics', 'logit_margins', 'margins', 'margins_of', 'mia_member_rate', 'mia_confidence',
+           'mia_entropy', 'klom', 'klom_p95', 'klom_loop', 'param_distance', 'activation_distance', 'timed']
 
 # %% ../nbs/03_metrics.ipynb #afb13e1b
 def _check_split(split):
@@ -45,9 +45,10 @@ def subset_metrics(model:nn.Module, # the model to evaluate
 # %% ../nbs/03_metrics.ipynb #9f2abf0a
 def logit_margins(z:torch.Tensor, # logits (..., C)
                   y:torch.Tensor, # integer labels (...)
-                  how:str='max', # 'max': z_y - max_{j!=y} z_j; 'lse': z_y - logsumexp_{j!=y} z_j
+                  how:str='lse', # 'lse': z_y - logsumexp_{j!=y} z_j (Georgiev et al., the KLoM benchmark); 'max': z_y - max_{j!=y} z_j
                  ) -> torch.Tensor:
     "Margins from logits, differentiable and on their device; works inside `vmap` (one sample or a batch)."
+    if how not in ('lse', 'max'): raise ValueError(f"`how` must be 'lse' or 'max', got {how!r}.")
     others = z.masked_fill(F.one_hot(y, z.shape[-1]).bool(), float('-inf'))
     rest = others.max(-1).values if how == 'max' else others.logsumexp(-1)
     return z.gather(-1, y.unsqueeze(-1)).squeeze(-1) - rest
@@ -55,11 +56,11 @@ def logit_margins(z:torch.Tensor, # logits (..., C)
 def margins(model:nn.Module, # the classifier
             X:torch.Tensor, # inputs
             y:torch.Tensor, # integer labels
-            how:str='max', # 'max': z_y - max_{j!=y} z_j; 'lse': z_y - logsumexp_{j!=y} z_j (Georgiev et al.)
+            how:str='lse', # 'lse': z_y - logsumexp_{j!=y} z_j (Georgiev et al., the KLoM benchmark); 'max': z_y - max_{j!=y} z_j
            ) -> torch.Tensor:
-    "Per-sample classifier margin (correct-class logit minus the largest other logit), shape (n,)."
+    "Per-sample classifier margin in float64, shape (n,): correct-class logit minus the log-sum-exp (default) or the maximum of the others."
     _check_model(model); check_Xy(X, y)
-    if how not in ('max', 'lse'): raise ValueError(f"`how` must be 'max' or 'lse', got {how!r}.")
+    if how not in ('lse', 'max'): raise ValueError(f"`how` must be 'lse' or 'max', got {how!r}.")
     with torch.no_grad(): z = predict_logits(model, X).detach().cpu().double()
     if z.ndim != 2 or z.shape[1] < 2: raise ValueError(f"`model` must output (n, classes>=2) logits, got shape {tuple(z.shape)}.")
     return logit_margins(z, y.cpu().long().reshape(-1), how)
@@ -67,7 +68,7 @@ def margins(model:nn.Module, # the classifier
 def margins_of(models:list, # N models (e.g. N unlearned or N oracle runs)
                X:torch.Tensor, # inputs
                y:torch.Tensor, # integer labels
-               how:str='max', # see `margins`
+               how:str='lse', # see `margins`
               ) -> torch.Tensor:
     "Stack the margins of `models` on (`X`, `y`) into the (N, n) matrix `klom` takes."
     if len(models) == 0: raise ValueError("`models` is empty: pass at least 2 models.")
@@ -133,6 +134,8 @@ def mia_entropy(model:nn.Module, # the (unlearned) model attacked
     return mia_member_rate(mem, non, tgt, 'logreg')
 
 # %% ../nbs/03_metrics.ipynb #992daecd
+KLOM_VARIANTS = ('benchmark', 'easydub', 'smoothed')
+
 def _margin_matrix(a, name):
     if not isinstance(a, torch.Tensor): a = torch.as_tensor(np.asarray(a))
     a = a.detach().to('cpu', torch.float64)
@@ -142,23 +145,48 @@ def _margin_matrix(a, name):
     if torch.isnan(a).any(): raise ValueError(f"`{name}` contains NaN margins; check the models (a diverged run gives NaN logits).")
     return a
 
-def _binned_freq(v, edges, bins, eps):
-    "Smoothed per-row histograms of `v` (n, N) on per-row `edges` (n, bins+1)."
-    idx = (torch.searchsorted(edges.contiguous(), v.contiguous(), right=True) - 1).clamp_(0, bins - 1)
-    counts = torch.zeros(v.shape[0], bins, dtype=torch.float64).scatter_add_(1, idx, torch.ones_like(v))
-    p = counts / v.shape[1] + eps
-    return p / p.sum(1, keepdim=True)
+def _linspace_rows(lo, hi, bins):
+    "Per-row bin edges (n, bins+1) computed as `np.linspace(lo, hi, bins + 1)` does: arange * step + lo, last edge = hi."
+    ar, delta = torch.arange(bins + 1, dtype=torch.float64), hi - lo
+    step = delta / bins
+    e = torch.where((step == 0)[:, None], (ar / bins) * delta[:, None], ar * step[:, None]) + lo[:, None]  # step 0: numpy's subnormal branch
+    e[:, -1] = hi
+    return e
+
+def _digitized_counts(v, edges, bins):
+    "Per-row counts (n, bins+2) of `np.digitize(v, edges)`: slot 0 below the first edge, 1..bins the bins, bins+1 on the top edge."
+    r = torch.searchsorted(edges.contiguous(), v.contiguous(), right=True)   # = np.digitize for increasing edges
+    return torch.zeros(v.shape[0], bins + 2, dtype=torch.float64).scatter_add_(1, r, torch.ones_like(v))
+
+def _kl_benchmark(cu, co, eps, renorm):
+    "KL of digitized counts (top-edge slot dropped); q floored at `eps` where p > 0; `renorm`: scipy.stats.entropy's renormalisation."
+    tu, to = cu.sum(1, keepdim=True), co.sum(1, keepdim=True)
+    p = torch.where(tu > 0, cu / tu.clamp_min(1), torch.zeros_like(cu))
+    q = torch.where(to > 0, co / to.clamp_min(1), torch.zeros_like(co))
+    q = torch.where(p > 0, q.clamp_min(eps), q)
+    if renorm: p, q = p / p.sum(1, keepdim=True).clamp_min(1e-300), q / q.sum(1, keepdim=True).clamp_min(1e-300)
+    kl = torch.where(p > 0, p * (p / q).log(), torch.zeros_like(p)).sum(1)   # rel_entr: 0 where p = 0
+    return torch.where(tu[:, 0] > 0, kl, torch.nan if renorm else 0.0)   # no unlearned margin left: scipy gives NaN, EasyDUB 0
+
+def _kl_smoothed(cu, co, eps):
+    "KL of histograms with the top edge in the last bin (np.histogram), `eps` added to every bin frequency, renormalised."
+    p = torch.cat([cu[:, 1:-2], cu[:, -2:].sum(1, keepdim=True)], 1); q = torch.cat([co[:, 1:-2], co[:, -2:].sum(1, keepdim=True)], 1)
+    p, q = p / p.sum(1, keepdim=True) + eps, q / q.sum(1, keepdim=True) + eps
+    p, q = p / p.sum(1, keepdim=True), q / q.sum(1, keepdim=True)
+    return (p * (p.log() - q.log())).sum(1)
 
 def klom(unlearned_margins:torch.Tensor|np.ndarray, # (N, n): margins of n samples under N unlearned models
          oracle_margins:torch.Tensor|np.ndarray, # (N', n): margins of the same samples under N' oracle models
          bins:int=20, # equal-width bins per sample over the pooled range
-         eps:float=1e-5, # added to every bin frequency before renormalizing
+         eps:float=1e-5, # 'benchmark'/'easydub': floor on q where p > 0; 'smoothed': added to every bin frequency
          clip:float=100.0, # margins are clipped to [-clip, clip]
+         variant:str='benchmark', # 'benchmark' (data-unlearning-bench), 'easydub' (EasyDUB) or 'smoothed' (see the table above)
         ) -> torch.Tensor:
     "Per-sample KLoM: KL(unlearned || oracle) between binned margin distributions, vectorized over samples; shape (n,)."
     U, O = _margin_matrix(unlearned_margins, 'unlearned_margins'), _margin_matrix(oracle_margins, 'oracle_margins')
     if U.shape[1] != O.shape[1]:
         raise ValueError(f"`unlearned_margins` has {U.shape[1]} samples but `oracle_margins` has {O.shape[1]}: both must be (N, n) on the same n points.")
+    if variant not in KLOM_VARIANTS: raise ValueError(f"`variant` must be one of {KLOM_VARIANTS}, got {variant!r}.")
     if int(bins) != bins or bins < 1: raise ValueError(f"`bins` must be a positive integer, got {bins}.")
     if not eps > 0: raise ValueError(f"`eps` must be > 0 (it keeps the KL finite), got {eps}.")
     if not clip > 0: raise ValueError(f"`clip` must be > 0, got {clip}.")
@@ -166,41 +194,55 @@ def klom(unlearned_margins:torch.Tensor|np.ndarray, # (N, n): margins of n sampl
     U, O = U.clamp(-clip, clip).T, O.clamp(-clip, clip).T          # (n, N): one row per sample
     lo = torch.minimum(U.min(1).values, O.min(1).values)
     hi = torch.maximum(U.max(1).values, O.max(1).values)
-    span = torch.where(hi > lo, hi - lo, torch.ones_like(hi))        # a degenerate row: every margin lands in bin 0
-    # edges exactly as np.linspace(lo, hi, bins+1): arange * step + start, last edge set to stop
-    edges = torch.arange(bins + 1, dtype=torch.float64) * (span / bins)[:, None] + lo[:, None]
-    edges[:, -1] = torch.where(hi > lo, hi, lo + 1)
-    p, q = _binned_freq(U, edges, bins, eps), _binned_freq(O, edges, bins, eps)
-    return (p * (p.log() - q.log())).sum(1).clamp_min(0.0)           # clamp: rounding below 0 only
+    edges = _linspace_rows(lo, torch.where(hi > lo, hi, lo + 1.0), bins)   # a constant row gets [lo, lo + 1], as in the benchmark
+    cu, co = _digitized_counts(U, edges, bins), _digitized_counts(O, edges, bins)
+    if variant == 'smoothed': k = _kl_smoothed(cu, co, eps)
+    else: k = _kl_benchmark(cu[:, 1:-1], co[:, 1:-1], eps, renorm=variant == 'benchmark')
+    k = k.clamp_min(0.0)                                            # rounding residue below 0 only; NaN stays NaN
+    if torch.isnan(k).any():
+        warnings.warn(f"klom: {int(torch.isnan(k).sum())} of {len(k)} samples have every unlearned margin on the pooled maximum; "
+                      "np.digitize drops the top edge, so the benchmark's KLoM of those samples is NaN (variant='easydub' gives 0).")
+    return k
 
 def klom_p95(unlearned_margins:torch.Tensor|np.ndarray, # (N, n) unlearned margins
              oracle_margins:torch.Tensor|np.ndarray, # (N', n) oracle margins
              q:float=0.95, # quantile reported (paper 002: the 95th percentile)
-             **kw, # passed to `klom`
+             **kw, # passed to `klom` (bins, eps, clip, variant)
             ) -> float:
-    "The `q`-quantile (default 95th percentile) of per-sample KLoM over a set, as paper 002 reports it."
+    "The `q`-quantile (default 95th percentile, linear interpolation as `np.percentile`) of per-sample KLoM over a set, as paper 002 reports it."
     if not 0 <= q <= 1: raise ValueError(f"`q` must be in [0, 1], got {q}.")
     return torch.quantile(klom(unlearned_margins, oracle_margins, **kw), q).item()
 
 # %% ../nbs/03_metrics.ipynb #10c22e6c
 def klom_loop(unlearned_margins, # (N, n) unlearned margins
               oracle_margins, # (N', n) oracle margins
-              bins:int=20, # histogram bins
-              eps:float=1e-5, # added to every bin probability before normalizing
+              bins:int=20, # bins per sample
+              eps:float=1e-5, # see `klom`
               clip:float=100.0, # margins are clipped to [-clip, clip]
+              variant:str='benchmark', # see `klom`
              ) -> np.ndarray:
-    "Reference KLoM: one `np.histogram` pair per sample in a Python loop (slow; for tests and benchmarks)."
+    "Reference KLoM: the authors' per-sample rule in a Python loop with numpy and scipy (slow; for tests and benchmarks)."
+    from scipy.stats import entropy
+    if variant not in KLOM_VARIANTS: raise ValueError(f"`variant` must be one of {KLOM_VARIANTS}, got {variant!r}.")
     U = np.clip(np.asarray(unlearned_margins, dtype=np.float64), -clip, clip)
     O = np.clip(np.asarray(oracle_margins, dtype=np.float64), -clip, clip)
     out = np.zeros(U.shape[1])
     for i in range(U.shape[1]):   # deliberately a loop over samples: this is the reference being vectorized
         u, o = U[:, i], O[:, i]
         lo, hi = min(u.min(), o.min()), max(u.max(), o.max())
-        if hi == lo: continue
+        if lo >= hi: hi = lo + 1.0                       # all 2N margins equal
         edges = np.linspace(lo, hi, bins + 1)
-        p = np.histogram(u, edges)[0] / len(u) + eps; p /= p.sum()
-        q = np.histogram(o, edges)[0] / len(o) + eps; q /= q.sum()
-        out[i] = max(0.0, float(np.sum(p * np.log(p / q))))
+        if variant == 'smoothed':                        # np.histogram: the top edge belongs to the last bin
+            p = np.histogram(u, edges)[0] / len(u) + eps; p /= p.sum()
+            q = np.histogram(o, edges)[0] / len(o) + eps; q /= q.sum()
+            out[i] = np.sum(p * np.log(p / q)); continue
+        iu, io = np.digitize(u, edges), np.digitize(o, edges)   # 1..bins inside; bins + 1 on the top edge, not counted
+        cu = np.array([np.sum(iu == b) for b in range(1, bins + 1)]); co = np.array([np.sum(io == b) for b in range(1, bins + 1)])
+        p = cu / cu.sum() if cu.sum() > 0 else np.zeros(bins)
+        q = co / co.sum() if co.sum() > 0 else np.zeros(bins)
+        q = np.where(p > 0, np.maximum(q, eps), q)       # floor q only where p has mass
+        if variant == 'benchmark': out[i] = entropy(p, q)   # scipy renormalises p and q; NaN when p is all zero
+        else: out[i] = np.sum(p[p > 0] * np.log(p[p > 0] / q[p > 0]))   # EasyDUB: no renormalisation; 0 when p is all zero
     return out
 
 # %% ../nbs/03_metrics.ipynb #9a3a72b3

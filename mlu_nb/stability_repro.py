@@ -11,14 +11,13 @@ import math, time
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse.linalg as spla
 import torch
 import torch.nn.functional as F
 
 from .core import ExpResult, register_experiment
 from .claims import *
 from .data import signal_noise_data
-from .models import TwoLayerReLUCNN, logistic_loss
+from .models import TwoLayerReLUCNN
 from .stability import *
 from .stability import _lam_max_sym
 
