@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/influence.html.md"""
 
 # %% ../nbs/10_influence.ipynb #9479303c
 from __future__ import annotations
-import math
+import math, warnings
 from typing import Callable
 
 import numpy as np
@@ -18,9 +18,9 @@ from .core import *
 from .core import hessian as dense_hessian
 
 # %% auto #0
-__all__ = ['damped_hessian', 'ihvp', 'power_top_eigenvalue', 'ugs_scores', 'normalized_ugs', 'forgettability', 'param_shift',
-           'learnability', 'forgetting_cost', 'hutchinson_trace', 'hutchpp_trace', 'top_eigenpairs', 'spectral_proxies',
-           'auto_damping', 'auto_damping_hvp']
+__all__ = ['damped_hessian', 'ConvergenceWarning', 'ihvp', 'power_top_eigenvalue', 'ugs_scores', 'normalized_ugs',
+           'forgettability', 'param_shift', 'learnability', 'forgetting_cost', 'hutchinson_trace', 'hutchpp_trace',
+           'top_eigenpairs', 'spectral_proxies', 'auto_damping', 'auto_damping_hvp']
 
 # %% ../nbs/10_influence.ipynb #b89eed32
 def _not_pd_error(H, damping):
@@ -49,26 +49,41 @@ def _cholesky_solve(H, V, damping):
     return torch.cholesky_solve(V.double().T, L).T
 
 # %% ../nbs/10_influence.ipynb #64098d2b
+class ConvergenceWarning(UserWarning):
+    "An iterative solver (CG, LiSSA) stopped short of its tolerance: its answer may be far from (H + damping I)^-1 v."
+
+def _rel_residual(matvec, X, B):
+    "Per-row true relative residual ||A x - b|| / ||b|| (one extra matvec; the recursive CG residual drifts)."
+    return (matvec(X) - B).norm(dim=1) / B.norm(dim=1).clamp_min(1e-30)
+
 def _cg(matvec, B, tol, max_iter, damping):
-    "Batched CG for (A) X = B, rows of B are right-hand sides; `matvec` maps (k, p) -> (k, p)."
+    "Batched CG for (A) X = B, rows of B are right-hand sides; `matvec` maps (k, p) -> (k, p). Returns (X, info)."
     X = torch.zeros_like(B); R = B.clone(); P = R.clone()
     rs = (R * R).sum(1); bnorm = B.norm(dim=1).clamp_min(1e-30)
-    active = torch.ones(len(B), dtype=torch.bool, device=B.device)
-    it = 0
-    for it in range(max_iter):  # iterations are sequential by nature; all columns advance together
+    n_it = 0
+    for _ in range(max_iter):  # iterations are sequential by nature; all columns advance together
         active = R.norm(dim=1) > tol * bnorm
         if not active.any(): break
         idx = active.nonzero().squeeze(1)
         AP = matvec(P[idx])
         pAp = (P[idx] * AP).sum(1)
         if (pAp <= 0).any():
-            raise ValueError(f"CG met non-positive curvature p^T (H + damping*I) p = {pAp.min().item():.3g} (damping={damping:g}): "
-                             "the damped Hessian is indefinite or singular; add damping.")
+            res = _rel_residual(matvec, X, B).max().item()
+            raise ValueError(f"CG met non-positive curvature p^T (H + damping*I) p = {pAp.min().item():.3g} after {n_it} iterations "
+                             f"(relative residual {res:.3g}, damping={damping:g}): the damped Hessian is indefinite or singular; add damping.")
         a = rs[idx] / pAp
         X[idx] += a[:, None] * P[idx]; R[idx] -= a[:, None] * AP
         rs_new = (R[idx] * R[idx]).sum(1)
         P[idx] = R[idx] + (rs_new / rs[idx])[:, None] * P[idx]; rs[idx] = rs_new
-    return X, it
+        n_it += 1
+    res = _rel_residual(matvec, X, B).max().item()
+    # slack: 10x for the gap between the recursive and the true residual, 100 eps for rounding (tol below precision)
+    ok = res <= max(10 * tol, 100 * torch.finfo(B.dtype).eps)
+    if not ok:
+        warnings.warn(f"CG did not converge: relative residual ||(H + damping*I) x - v|| / ||v|| = {res:.3g} > tol={tol:g} after "
+                      f"{n_it} iterations (max_iter={max_iter}, damping={damping:g}). H + damping*I is singular or ill-conditioned "
+                      "here and the answer is unreliable: raise `damping` (or `max_iter`).", ConvergenceWarning, stacklevel=3)
+    return X, dict(method='cg', iters=n_it, rel_residual=res, converged=ok)
 
 def ihvp(model:nn.Module, # model at the point where H is taken
          loss_fn:Callable, # mean loss `loss_fn(logits, y)`, e.g. `F.cross_entropy`
@@ -85,6 +100,8 @@ def ihvp(model:nn.Module, # model at the point where H is taken
          batch_size:int|None=None, # lissa: HVP mini-batch size (None = full batch, deterministic)
          seed:int=0, # lissa: seed of the mini-batches
          H:torch.Tensor|None=None, # exact: precomputed (p, p) Hessian *without* damping, to reuse across calls
+         lissa_tol:float=1e-3, # lissa: largest estimated relative truncation error before a `ConvergenceWarning`
+         return_info:bool=False, # also return a dict of convergence info (method, iters, rel_residual / rel_tail, converged)
         ) -> torch.Tensor:
     "(H + `damping` I)^-1 `V` for the Hessian of the mean loss over (`X`, `y`), for one or many right-hand sides."
     check_Xy(X, y)
@@ -101,15 +118,17 @@ def ihvp(model:nn.Module, # model at the point where H is taken
         else:
             if H.shape != (p, p): raise ValueError(f"`H` must have shape ({p}, {p}), got {tuple(H.shape)}.")
             Hd = H.double() + damping * torch.eye(p, dtype=torch.float64, device=H.device)
-        out = _cholesky_solve(Hd, Vb, damping).to(dt)
+        out64 = _cholesky_solve(Hd, Vb, damping); out = out64.to(dt)
+        info = dict(method='exact', iters=1, rel_residual=_rel_residual(lambda Z: Z @ Hd, out64, Vb.double()).max().item(), converged=True)
     elif method == 'cg':
         mv = lambda P: hvp(model, loss_fn, X, y, P) + damping * P
-        out, _ = _cg(mv, Vb.to(dt), tol, max_iter, damping)
+        out, info = _cg(mv, Vb.to(dt), tol, max_iter, damping)
     elif method == 'lissa':
-        out = _lissa(model, loss_fn, X, y, Vb.to(dt), damping, scale, depth, repeats, batch_size, seed)
+        out, info = _lissa(model, loss_fn, X, y, Vb.to(dt), damping, scale, depth, repeats, batch_size, seed, lissa_tol)
     else: raise ValueError(f"`method` must be 'exact', 'cg' or 'lissa', got {method!r}.")
     check_finite(out, 'ihvp result')
-    return out[0] if one else out
+    out = out[0] if one else out
+    return (out, info) if return_info else out
 
 # %% ../nbs/10_influence.ipynb #2e5aebdd
 def power_top_eigenvalue(matvec:Callable, # maps (k, p) -> (k, p)
@@ -127,25 +146,44 @@ def power_top_eigenvalue(matvec:Callable, # maps (k, p) -> (k, p)
         w = matvec(v); lam = (w * v).sum().item(); v = w / w.norm().clamp_min(1e-30)
     return lam
 
-def _lissa(model, loss_fn, X, y, V, damping, scale, depth, repeats, batch_size, seed):
+def _lissa_diverged(j, scale):
+    return ValueError(f"LiSSA diverged at depth {j}: `scale`={scale:.3g} must exceed the top eigenvalue of H + damping*I "
+                      "and H + damping*I must be positive definite; raise `scale` or add damping.")
+
+def _lissa(model, loss_fn, X, y, V, damping, scale, depth, repeats, batch_size, seed, tol=1e-3):
+    "Neumann-series (LiSSA) estimate of (H + damping I)^-1 V; returns (estimate, info)."
     full = lambda P: hvp(model, loss_fn, X, y, P) + damping * P
     if scale is None: scale = 1.1 * abs(power_top_eigenvalue(full, V.shape[1], dtype=V.dtype, device=V.device))
     if scale <= 0: raise ValueError(f"`scale` must be > 0, got {scale}.")
     g = torch.Generator().manual_seed(seed); n = len(X)
-    est = torch.zeros_like(V)
+    stochastic = batch_size is not None and batch_size < n
+    est = torch.zeros_like(V); tail = 0.0; ratio = 0.0
     for r in range(repeats):  # independent stochastic runs, averaged
-        h = V.clone()
+        h = V.clone(); d_prev = d = None
         for j in range(depth):  # the Neumann recursion is sequential
-            if batch_size is None or batch_size >= n: Hh = full(h)
+            if not stochastic: Hh = full(h)
             else:
                 idx = torch.randint(0, n, (batch_size,), generator=g)
                 Hh = hvp(model, loss_fn, X[idx], y[idx], h) + damping * h
-            h = V + h - Hh / scale
-            if not torch.isfinite(h).all() or h.norm() > 1e12 * V.norm().clamp_min(1e-30):
-                raise ValueError(f"LiSSA diverged at depth {j}: `scale`={scale:.3g} must exceed the top eigenvalue of H + damping*I "
-                                 "and H + damping*I must be positive definite; raise `scale` or add damping.")
+            h_new = V + h - Hh / scale
+            d_prev, d = d, (h_new - h).norm(dim=1); h = h_new
+            if not torch.isfinite(h).all() or h.norm() > 1e12 * V.norm().clamp_min(1e-30): raise _lissa_diverged(j, scale)
+        if not stochastic and d_prev is not None:
+            # deterministic: the last term is (I - A/s)^depth v; the terms shrink by rho = ||d_j|| / ||d_{j-1}|| and the
+            # rest of the series is about ||d|| rho / (1 - rho): rho > 1 is divergence, rho -> 1 a truncation error that stays
+            live = d > 100 * torch.finfo(V.dtype).eps * h.norm(dim=1)  # below that the terms are rounding noise: converged
+            rho = torch.where(live, d / d_prev.clamp_min(1e-300), torch.zeros_like(d))
+            if (rho > 1 + 1e-6).any(): raise _lissa_diverged(depth - 1, scale)
+            rest = torch.where(rho < 1, d * rho / (1 - rho).clamp_min(1e-300), torch.full_like(d, math.inf))
+            rest = torch.where(live, rest, torch.zeros_like(d))
+            tail = max(tail, (rest / h.norm(dim=1).clamp_min(1e-30)).max().item()); ratio = max(ratio, rho.max().item())
         est += h / scale
-    return est / repeats
+    ok = None if stochastic else tail <= tol
+    if ok is False:
+        warnings.warn(f"LiSSA did not converge: estimated relative truncation error {tail:.3g} > lissa_tol={tol:g} after depth={depth} "
+                      f"(terms shrink by {ratio:.4f} per step, damping={damping:g}, scale={scale:.3g}); the answer still depends on "
+                      "the depth: raise `depth` or `damping` (or use method='exact'/'cg').", ConvergenceWarning, stacklevel=3)
+    return est / repeats, dict(method='lissa', iters=depth, scale=scale, rel_tail=None if stochastic else tail, converged=ok)
 
 # %% ../nbs/10_influence.ipynb #202ca2bf
 def ugs_scores(model:nn.Module, # trained model (theta*)
@@ -157,7 +195,8 @@ def ugs_scores(model:nn.Module, # trained model (theta*)
                hessian_data:tuple|None=None, # (Xh, yh) the Hessian averages over; None = (X, y)
                chunk_size:int|None=None, # right-hand sides per ihvp call (bounds memory); None = all
                return_ihvp:bool=False, # also return the (n, p) matrix H^-1 g_i
-               **solver_kw, # passed to `ihvp` (tol, max_iter, scale, depth, repeats, batch_size, seed, H)
+               return_info:bool=False, # also return the solver's convergence info (worst chunk), last in the tuple
+               **solver_kw, # passed to `ihvp` (tol, max_iter, scale, depth, repeats, batch_size, seed, H, lissa_tol)
               ) -> torch.Tensor:
     "UGS_i = ||(H + damping I)^-1 grad L_i||_2 for every point (Def. 3, Eq. 5); shape (n,)."
     check_Xy(X, y)
@@ -166,9 +205,18 @@ def ugs_scores(model:nn.Module, # trained model (theta*)
     G = per_sample_grads(model, loss_fn, X, y)
     if method == 'exact' and solver_kw.get('H') is None: solver_kw['H'] = dense_hessian(model, loss_fn, Xh, yh)  # factor once for all chunks
     cs = chunk_size or len(G)
-    IG = torch.cat([ihvp(model, loss_fn, Xh, yh, G[i:i+cs], method, damping, **solver_kw) for i in range(0, len(G), cs)])
-    u = IG.norm(dim=1)
-    return (u, IG) if return_ihvp else u
+    outs = [ihvp(model, loss_fn, Xh, yh, G[i:i+cs], method, damping, return_info=True, **solver_kw) for i in range(0, len(G), cs)]
+    IG = torch.cat([o for o, _ in outs]); u = IG.norm(dim=1)
+    res = (u, IG) if return_ihvp else (u,)
+    return res + (_merge_info([i for _, i in outs]),) if return_info else (res if return_ihvp else u)
+
+def _merge_info(infos):
+    "Worst case over chunks: most iterations, largest residual / tail, converged only if every chunk did."
+    out = dict(infos[0], chunks=len(infos), iters=max(i['iters'] for i in infos))
+    for k in ('rel_residual', 'rel_tail'):
+        if out.get(k) is not None: out[k] = max(i[k] for i in infos)
+    if out['converged'] is not None: out['converged'] = all(i['converged'] for i in infos)
+    return out
 
 def normalized_ugs(ugs:torch.Tensor, # UGS scores (n,)
                   ) -> torch.Tensor:

@@ -19,6 +19,7 @@ from .claims import *
 from .data import Split
 from .models import RECIPES
 from .metrics import subset_metrics, mia_confidence, mia_entropy
+from .influence import ConvergenceWarning
 
 # %% auto #0
 __all__ = ['METHODS', 'EXACT', 'NOOP_SIGMAS', 'NOOP_PROB', 'SISA_AGGS', 'BASELINES', 'UnlearnResult', 'register_method',
@@ -454,12 +455,22 @@ def influence_removal(model:nn.Module, # the trained model (a copy when called t
     log = dict(solver='exact' if use_exact else 'cg')
     if use_exact:
         H = hessian(model, F.cross_entropy, Xr, yr) + lam * torch.eye(p, dtype=g.dtype, device=g.device)
-        v = torch.linalg.solve(H, g); its = 1
+        try: v = torch.linalg.solve(H, g)
+        except torch.linalg.LinAlgError as e:
+            raise ValueError(f"influence_removal: H_R + (damping + l2) I = H_R + {lam:g} I is singular ({e}); "
+                             "raise `damping` (e.g. damping=0.01).") from None
+        if not torch.isfinite(v).all(): raise ValueError(f"influence_removal: the Newton step is not finite: H_R + {lam:g} I is singular; raise `damping`.")
+        its = 1
     else:
-        v, its, neg = _cg(lambda u: hvp(model, F.cross_entropy, Xr, yr, u) + lam * u, g, cg_iters, cg_tol)
-        log.update(cg_iters=its, negative_curvature=neg)
-        if neg: warnings.warn(f"influence_removal: CG met non-positive curvature after {its} iterations (H_R + {lam:g} I is "
-                              "not positive definite); the step is unreliable: increase `damping`.")
+        A = lambda u: hvp(model, F.cross_entropy, Xr, yr, u) + lam * u
+        v, its, neg = _cg(A, g, cg_iters, cg_tol)
+        res = ((A(v) - g).norm() / g.norm().clamp_min(1e-30)).item()   # true residual (one more HVP): the recursive one drifts
+        ok = not neg and res <= max(10 * cg_tol, 100 * torch.finfo(g.dtype).eps)
+        log.update(cg_iters=its, negative_curvature=neg, cg_rel_residual=res, cg_converged=ok)
+        if not ok:
+            why = 'met non-positive curvature (H_R + damping I is not positive definite)' if neg else f'did not reach cg_tol={cg_tol:g}'
+            warnings.warn(f"influence_removal: CG {why} after {its} iterations (cg_iters={cg_iters}), relative residual {res:.3g}, "
+                          f"damping + l2 = {lam:g}; the step is unreliable: increase `damping` (or `cg_iters`).", ConvergenceWarning)
     set_flat_params_(model, theta + scale * v)
     log['step_norm'] = (scale * v).norm().item()
     return model, its, log
