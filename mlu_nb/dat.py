@@ -66,6 +66,16 @@ def rr_ihvp(G:torch.Tensor, # vectors to precondition, rows (n, p)
     return S.T @ Q.T + (G - C @ Q.T) / damping
 
 # %% ../nbs/12_dat.ipynb #4ff5d4aa
+def _check_pd(T:torch.Tensor, damping:float, what:str, method:str):
+    "Raise when the k x k sketched matrix T + damping*I has an eigenvalue below zero (beyond rounding)."
+    if not torch.isfinite(T).all(): return   # non-finite parameters are reported by the callers' finiteness checks
+    ev = torch.linalg.eigvalsh((T.double() + T.double().T) / 2) + damping
+    if ev.min() < -1e-8 * ev.abs().max().clamp_min(1e-30) or (damping > 0 and not ev.min() > 0):
+        fix = ("the Nystrom sketch needs a positive semi-definite H; use method='rr'" if method == 'nystrom' else
+               f"raise `damping` above {damping - ev.min().item():.3g}")
+        raise ValueError(f"the sketched {what} + damping*I is not positive definite (smallest eigenvalue {ev.min().item():.3g}; "
+                         f"method={method!r}): the sketched inverse would be finite nonsense; {fix} (or pass check=False to measure it anyway).")
+
 def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
                  loss_fn:Callable, # mean loss `loss_fn(logits, y)`
                  X:torch.Tensor, # inputs (n, ...): the points scored and the batch defining H
@@ -76,6 +86,7 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
                  create_graph:bool=False, # keep the graph so the scores can be differentiated w.r.t. the parameters
                  method:str='rr', # 'rr' (Rayleigh-Ritz, 2k HVPs, safe for indefinite H) or 'nystrom' (k HVPs, PSD H)
                  return_grads:bool=False, # also return the per-sample gradients (n, p)
+                 check:bool=True, # raise when the sketched H + damping*I is not positive definite (its inverse is then meaningless)
                 ):
     r"UGS (Eq. 5) $\|(\hat H+\lambda I)^{-1}g_i\|$ from a k-probe randomized sketch of the batch Hessian, shape (n,)."
     if not isinstance(k, int) or isinstance(k, bool) or k < 1: raise ValueError(f"`k` must be an int >= 1, got {k!r}.")
@@ -86,10 +97,14 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
     G = per_sample_grads(model, loss_fn, X, y, params=ps)            # (n, p)
     Om = torch.randn(k, G.shape[1], generator=generator, dtype=G.dtype).to(G.device)
     Y = hvp(model, loss_fn, X, y, Om, params=ps)                     # (k, p): k HVPs in one vmap
-    if method == 'nystrom': IG = nystrom_ihvp(G, Om, Y, damping)
+    if method == 'nystrom':
+        if check: _check_pd((Om @ Y.T).detach(), 0.0, 'Omega H Omega^T', method)   # Nystrom needs a PSD H on the probes
+        IG = nystrom_ihvp(G, Om, Y, damping)
     else:
         Q = torch.linalg.qr(Y.T)[0]                                  # (p, k) orthonormal range basis
-        IG = rr_ihvp(G, Q, hvp(model, loss_fn, X, y, Q.T.contiguous(), params=ps), damping)
+        HQ = hvp(model, loss_fn, X, y, Q.T.contiguous(), params=ps)
+        if check: _check_pd((HQ @ Q).detach(), damping, 'Q^T H Q', method)
+        IG = rr_ihvp(G, Q, HQ, damping)
     u = IG.norm(dim=1)
     return (u, G) if return_grads else u
 
@@ -113,7 +128,7 @@ def sketch_error_sweep(models:dict, # name -> trained model
             for k in ks:
                 gen = torch.Generator().manual_seed(seed)
                 with Timer() as t: sk = sketched_ugs(m, loss_fn, X, y, k=k, damping=lam, generator=gen)
-                nys = sketched_ugs(m, loss_fn, X, y, k=k, damping=lam, generator=torch.Generator().manual_seed(seed), method='nystrom')
+                nys = sketched_ugs(m, loss_fn, X, y, k=k, damping=lam, generator=torch.Generator().manual_seed(seed), method='nystrom', check=False)  # the paper's sketch, measured even where H is indefinite
                 pap = paper_sketch(G, k, torch.Generator().manual_seed(seed)).norm(dim=1)
                 rows.append(dict(model=name, damping=lam, k=k, p=G.shape[1], med_rel_err=((sk - ex).abs() / ex).median().item(), nystrom_med_rel_err=((nys - ex).abs() / ex).median().item(),
                                  paper_med_rel_err=((pap - ex).abs() / ex).median().item(), sketch_s=t.seconds, exact_s=te.seconds))
