@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--seed', type=int, default=None, help="first seed: every experiment's seeds are shifted to start here (same count)")
     r.add_argument('--seeds', default=None, help='comma-separated seeds for experiments that take a seed list, e.g. 0,1,2')
     r.add_argument('--rerun', action='store_true', help='ignore cached results and run again')
-    sub.add_parser('list', help='list registered experiments')
+    sub.add_parser('list', help='list registered experiments with their estimated quick runtime and how they take seeds')
     b = sub.add_parser('bench', help='run the benchmarks of a source checkout (python -m benchmarks)')
     b.add_argument('--only', default=None, help='comma-separated benchmark names')
     return p
@@ -55,8 +55,8 @@ def main(argv:list|None=None, # arguments (default: sys.argv[1:])
     a = build_parser().parse_args(argv)
     try:
         if a.cmd == 'list':
-            from mlu_nb.experiments import load_experiments
-            for n, e in sorted(load_experiments().items()): print(f"{n:28s} {e.description}")
+            from mlu_nb.experiments import load_experiments, listing
+            print('\n'.join(listing(load_experiments())))
             return 0
         names = _names(a.only)
         if a.cmd == 'bench':

@@ -19,9 +19,9 @@ from .data import digits
 from .models import train_model
 
 # %% auto #0
-__all__ = ['digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'code_hash', 'git_commit', 'provenance',
-           'cache_key', 'seed_keys', 'apply_seeds', 'check_record', 'run_experiment', 'summary_markdown',
-           'collect_records', 'reproduce']
+__all__ = ['QUICK_SECONDS', 'digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'code_hash', 'git_commit',
+           'provenance', 'cache_key', 'seed_keys', 'apply_seeds', 'listing', 'check_record', 'run_experiment',
+           'summary_markdown', 'collect_records', 'reproduce']
 
 # %% ../nbs/90_experiments.ipynb #383658c5
 @register_experiment('digits_smallcnn', quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4]),
@@ -152,6 +152,21 @@ def apply_seeds(name:str, # experiment name (for messages)
     if len(lists) > 1 or 'seed' in keys:
         raise ValueError(f"experiment {name!r} takes seeds through {keys}; --seeds is ambiguous here: use --seed to shift them all.")
     s[lists[0]] = seeds; return s
+
+# %% ../nbs/90_experiments.ipynb #0acc357c
+# wall seconds of each quick experiment in `mlu-nb reproduce --quick` on this project's 2-core CPU machine, one torch thread
+# (OMP_NUM_THREADS=1), 2026-12-02; a rough guide: other load on the machine slows them
+QUICK_SECONDS = dict(atlas=70, dat_k_effect=23, dat_pareto=20, dat_table2=30, digits_smallcnn=4, klom_ascent=13, ksd_difficulty=154, ksd_expansion=47, ksd_timing=4, lambertw_closed_forms=2, lambertw_random_sets=9, lambertw_toy=2, lfd_misalignment=30, mumis_ablation=11, mumis_proportions=16, mumis_sensitivity=2, mumis_tables=51, spectral_proxies=12, stability_fig1=6, stability_fig2=8, ugs_param_shift=35, unlearn_table=78)
+
+def listing(exps:dict, # `load_experiments()`
+            ) -> list[str]:
+    "One line per experiment: name, estimated quick runtime, how it takes seeds, description."
+    out = []
+    for n, e in sorted(exps.items()):
+        est = f"~{QUICK_SECONDS[n]} s" if n in QUICK_SECONDS else '?'
+        seeds = ','.join(seed_keys(e.quick)) or 'no seed'
+        out.append(f"{n:24s} {est:>7s}  {seeds:16s} {e.description}")
+    return out
 
 # %% ../nbs/90_experiments.ipynb #e4eab5fc
 def _sha(p:Path) -> str: return hashlib.sha256(Path(p).read_bytes()).hexdigest()
