@@ -16,6 +16,7 @@ from torch.func import vmap
 
 from .core import *
 from .core import hessian as dense_hessian
+from .core import _class_loss
 
 # %% auto #0
 __all__ = ['damped_hessian', 'ConvergenceWarning', 'ihvp', 'power_top_eigenvalue', 'ugs_scores', 'normalized_ugs',
@@ -202,6 +203,9 @@ def ugs_scores(model:nn.Module, # trained model (theta*)
     check_Xy(X, y)
     Xh, yh = (X, y) if hessian_data is None else hessian_data
     check_Xy(Xh, yh)
+    if _class_loss(loss_fn):   # class labels must index the model's outputs (else a raw index error deep in the loss)
+        C = num_outputs(model, X)
+        for t, nm in ((y, 'y'), (yh, 'hessian_data[1]')): check_labels(t, C, nm, 'the number of model outputs')
     G = per_sample_grads(model, loss_fn, X, y)
     if method == 'exact' and solver_kw.get('H') is None: solver_kw['H'] = dense_hessian(model, loss_fn, Xh, yh)  # factor once for all chunks
     cs = chunk_size or len(G)
@@ -275,8 +279,9 @@ def learnability(model:nn.Module, # model (architecture; its parameters are not 
     cks = _checkpoint_vectors(checkpoints)
     if len(cks) < 2: raise ValueError(f"`checkpoints` needs theta_0 and at least one later checkpoint, got {len(cks)}; train with checkpoint_every=1.")
     p = num_params(model)
-    for c in cks:
+    for i, c in enumerate(cks):
         if c.shape != (p,): raise ValueError(f"each checkpoint must be a flat vector of {p} parameters, got {tuple(c.shape)}.")
+        check_finite(c, f'checkpoints[{i}]', 'the training run diverged there: lower its learning rate or drop the checkpoints from that index on')
     psg = lambda v: per_sample_grads(model, loss_fn, X, y, chunk_size=chunk_size, params=unflatten(v, model))
     g0 = psg(cks[0])
     acc = torch.zeros(len(X), dtype=g0.dtype, device=g0.device)
@@ -309,6 +314,8 @@ def forgetting_cost(model:nn.Module, # trained model (theta*), not modified
     if lr <= 0: raise ValueError(f"`lr` must be > 0, got {lr}.")
     if max_steps < 1: raise ValueError(f"`max_steps` must be >= 1, got {max_steps}.")
     if threshold is None: threshold = math.log(predict_logits(model, X[:1]).shape[1])
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float, np.integer, np.floating)) or not math.isfinite(threshold):
+        raise ValueError(f"`threshold` must be a finite loss value (or None for log(num_classes)), got {threshold!r}; a NaN threshold is never exceeded.")
     params = params_of(model); n = len(X)
     P = {k: v.unsqueeze(0).repeat(n, *[1] * v.ndim) for k, v in params.items()}   # n per-point copies
     f = sample_loss_fn(model, loss_fn)

@@ -50,6 +50,7 @@ def median_bandwidth(X:torch.Tensor, # inputs (n, ...); flattened
                      max_points:int=1000, # median over a fixed random subsample of this many points (bounds memory)
                     ) -> float:
     "Median heuristic: the median pairwise Euclidean distance between (a subsample of) the flattened rows of `X`."
+    check_finite(X, 'X', 'clean or impute the inputs (e.g. torch.nan_to_num) before passing them')   # else NaN distances read as 'points coincide'
     Xf = X.reshape(len(X), -1)
     if len(Xf) > max_points: Xf = Xf[torch.randperm(len(Xf), generator=torch.Generator().manual_seed(0))[:max_points]]
     D = torch.cdist(Xf.double(), Xf.double())
@@ -68,7 +69,7 @@ def stein_kernel_from_scores(X:torch.Tensor, # inputs (n, ...); flattened to (n,
     if X.shape != S.shape: raise ValueError(f"`X` {tuple(X.shape)} and `S` {tuple(S.shape)} must have the same shape.")
     if len(X) < 2: raise ValueError(f"the Stein kernel needs at least 2 points, got {len(X)}.")
     if not X.is_floating_point(): raise TypeError(f"`X` must be floating point, got {X.dtype}.")
-    check_finite(S, 'S')
+    check_finite(X, 'X', 'clean or impute the inputs (e.g. torch.nan_to_num) before passing them'); check_finite(S, 'S')
     h = median_bandwidth(X) if bandwidth is None else _check_bandwidth(bandwidth)
     Xf, Sf = X.reshape(len(X), -1), S.reshape(len(S), -1).to(X.dtype)
     c = len(Xf) if chunk_size is None else int(chunk_size)
@@ -100,7 +101,7 @@ def model_scores(model:nn.Module, # classifier returning logits
     if not X.is_floating_point():
         raise TypeError(f"`X` has dtype {X.dtype}: the Stein kernel needs grad_x log p(y|x), which integer inputs (e.g. token ids) "
                         "do not have; pass continuous inputs, e.g. the embeddings, and a model that takes them.")
-    if y.is_floating_point(): raise TypeError(f"`y` must hold integer class labels, got {y.dtype}.")
+    check_labels(y, num_outputs(model, X), 'y', 'the number of model outputs')   # before vmap, whose index error names no argument
     ps, bufs = params_of(model), buffers_of(model)
     def logp(x, yy): return -F.cross_entropy(functional_call(model, (ps, bufs), (x.unsqueeze(0),)), yy.unsqueeze(0))
     was = model.training; model.eval()

@@ -42,12 +42,18 @@ class Stationary:
     @property
     def diverges(self) -> bool: return self.kind is Branch.DIVERGES
 
+_BRANCH_TOL = 8 * np.finfo(float).eps / math.e  # |z + 1/e| within a few ulps of the branch point counts as z = -1/e
+
+def _at_branch_point(z): return np.abs(np.asarray(z, dtype=float) + 1 / math.e) <= _BRANCH_TOL
+
 def stationary_points(z:float, # Lambert-W argument c / lambda of the 1-D objective
                      ) -> Stationary:
     "Classify `z` into the branches of App. E and return the stationary points via `scipy.special.lambertw`."
     z = float(z)
     if not math.isfinite(z): raise ValueError(f"`z` must be finite, got {z}.")
     if z >= 0: return Stationary(z, Branch.UNIQUE_MIN, float(sps.lambertw(z, 0).real))
+    # at z = -1/e (up to rounding) W_0 and W_{-1} meet at -1; scipy returns NaN at the float nearest -1/e
+    if _at_branch_point(z): return Stationary(z, Branch.MIN_AND_MAX, -1.0, -1.0)
     if z < -1/math.e: return Stationary(z, Branch.DIVERGES, None, None)
     return Stationary(z, Branch.MIN_AND_MAX, float(sps.lambertw(z, 0).real), float(sps.lambertw(z, -1).real))
 
@@ -127,8 +133,10 @@ def closed_forms_grid(R_j, # retain samples on coordinate j (array-like, broadca
         _check_sizes(*t)  # raises the specific ValueError
     zD, zR = (1 + alpha) * R_j / (lam * (n_R + n_F)), R_j / (lam * n_R)
     zDA = (1 - alpha * n_R / n_F) * R_j / (lam * n_R)
-    kind = np.where(zDA >= 0, 0, np.where(zDA >= -1 / np.e, 1, 2))
-    wDA = np.where(kind < 2, sps.lambertw(np.maximum(zDA, -1 / np.e), 0).real, -np.inf)
+    bp = _at_branch_point(zDA)  # z = -1/e up to rounding: w^DA = -1 (scipy's lambertw is NaN there)
+    kind = np.where(zDA >= 0, 0, np.where((zDA >= -1 / np.e) | bp, 1, 2))
+    with np.errstate(invalid='ignore'): w0 = sps.lambertw(np.maximum(zDA, -1 / np.e), 0).real
+    wDA = np.where(bp, -1.0, np.where(kind < 2, w0, -np.inf))
     return dict(wD=sps.lambertw(zD, 0).real, wR=sps.lambertw(zR, 0).real, wDA=wDA, kind=kind)
 
 # %% ../nbs/30_lambertw.ipynb #0e331ff9

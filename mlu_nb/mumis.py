@@ -15,7 +15,7 @@ import torch.nn as nn
 import matplotlib.pyplot as plt
 from torch.func import functional_call, vmap, jacrev
 
-from .core import params_of, buffers_of, check_Xy, check_finite, clone_model, accuracy, Timer, ExpResult, register_experiment
+from .core import params_of, buffers_of, check_Xy, check_finite, check_labels, num_outputs, clone_model, accuracy, Timer, ExpResult, register_experiment
 from .claims import *
 from .data import digits, class_forget, subclass_forget, random_forget, Split
 from .core import train
@@ -33,23 +33,16 @@ __all__ = ['TERMS', 'TASKS', 'MUMIS_HP', 'VALIDATION', 'SUITES', 'MOST', 'BASELI
            'select_mumis_hp', 'tuning_rows', 'compare_methods', 'table_summary', 'mumis_tables', 'mumis_ablation']
 
 # %% ../nbs/50_mumis.ipynb #f94069ff
-def _num_outputs(model:nn.Module, X:torch.Tensor) -> int:
-    "Number of logits `model` produces for one sample of `X`."
-    with torch.no_grad(): return int(model(X[:1]).shape[-1])
-
-def _check_inputs(model:nn.Module, X, y, name:str='X') -> int:
+def _check_inputs(model:nn.Module, X, y, name:str='X', yname:str='y') -> int:
     "Validate (`X`, `y`) for input-gradient computations; returns the number of classes."
     if not isinstance(model, nn.Module): raise TypeError(f"`model` must be an nn.Module, got {type(model).__name__}.")
-    check_Xy(X, y)
+    check_Xy(X, y, names=(name, yname))   # also rejects NaN/inf in `X`
     if not X.dtype.is_floating_point:
         raise TypeError(f"`{name}` has dtype {X.dtype}: input sensitivity needs float inputs (no gradient w.r.t. integer "
                         "inputs such as token ids); pass float features or differentiate w.r.t. embeddings instead.")
-    if y.dtype.is_floating_point or y.dtype == torch.bool or y.ndim != 1:
-        raise TypeError(f"`y` must be a 1-D integer label tensor, got dtype {y.dtype} and shape {tuple(y.shape)}.")
-    C = _num_outputs(model, X)
-    if C < 2: raise ValueError(f"`model` must output >= 2 logits (one per class), got {C}.")
-    if int(y.min()) < 0 or int(y.max()) >= C:
-        raise ValueError(f"labels `y` must lie in [0, {C}) for a model with {C} outputs; got min {int(y.min())}, max {int(y.max())}.")
+    with torch.no_grad(): C = num_outputs(model, X)
+    if C is None or C < 2: raise ValueError(f"`model` must output >= 2 logits (one per class), got {C or 1}.")
+    check_labels(y, C, yname, 'the number of model outputs')
     return C
 
 # %% ../nbs/50_mumis.ipynb #993c394a
@@ -94,7 +87,7 @@ def input_sensitivity_loop(model:nn.Module, # classifier with float inputs
                           ) -> tuple[torch.Tensor, torch.Tensor]:
     "Reference `input_sensitivity`: one autograd call per sample and class (slow; for tests and benchmarks)."
     was = model.training; model.eval()
-    C = _num_outputs(model, X); tg, ot = [], []
+    C = num_outputs(model, X); tg, ot = [], []
     for i in range(len(X)):            # deliberately loops: this is the brute-force reference
         x = X[i:i+1].clone().requires_grad_(True); out = model(x)[0]
         n = torch.stack([torch.autograd.grad(out[k], x, retain_graph=True)[0].norm() for k in range(C)])
@@ -162,7 +155,7 @@ def mu_mis(model:nn.Module, # pretrained model $w_p$ (not modified unless `inpla
            inplace:bool=False, # modify `model` instead of a copy
           ) -> tuple[nn.Module, dict]:
     "Algorithm 1: suppress the forget set's target-vs-other sensitivity gap; returns (unlearned model, per-iteration log)."
-    C = _check_inputs(model, forget_X, forget_y, 'forget_X')
+    C = _check_inputs(model, forget_X, forget_y, 'forget_X', 'forget_y')
     if not (isinstance(lr, (int, float)) and lr > 0 and math.isfinite(lr)): raise ValueError(f"`lr` must be a finite number > 0, got {lr!r}.")
     if not (isinstance(max_iter, int) and max_iter >= 1): raise ValueError(f"`max_iter` must be an integer >= 1, got {max_iter!r}.")
     if delta is not None and not delta > 0: raise ValueError(f"`delta` must be > 0 or None, got {delta!r}.")

@@ -9,11 +9,14 @@ Docs: https://mlu-nb.github.io/mlu_nb/stability.html.md"""
 # %% ../nbs/20_stability.ipynb #3c6710a6
 from __future__ import annotations
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse.linalg as spla
 import torch
+
+from .core import check_finite, check_positive_int
 
 # %% auto #0
 __all__ = ['check_hessians', 'check_hparams', 'unlearning_operator', 'mean_operator', 'mix_constants', 'second_moment',
@@ -160,7 +163,11 @@ def coherence(H, # stack (n, d, d) of PSD Hessians
              ) -> float:
     "Single-set coherence $\\sigma=\\lambda_{\\max}(S)/\\max_i\\lambda_{\\max}(H_i)$ (Def. 1)."
     H = check_hessians(H, 'H', tol=tol)
-    return _lam_max_sym(coherence_matrix(H, tol).numpy()) / float(torch.linalg.eigvalsh(H)[:, -1].max())
+    lmax = float(torch.linalg.eigvalsh(H)[:, -1].max())
+    # sigma is scale-invariant (sigma(tH) = sigma(H)), so it has no limit as H -> 0 and Def. 1 is 0/0 there: we raise
+    if not lmax > 0: raise ValueError("`H`: every Hessian is zero, so the coherence (Def. 1) is 0/0 and undefined; "
+                                      "drop the zero Hessians or pass at least one nonzero one.")
+    return _lam_max_sym(coherence_matrix(H, tol).numpy()) / lmax
 
 def psd_sqrt(A:torch.Tensor, # symmetric PSD matrix or stack
             ) -> torch.Tensor:
@@ -354,7 +361,10 @@ class SimResult:
     @property
     def ratio(self) -> torch.Tensor: return 10 ** self.log10_ratio
     @property
-    def diverged_runs(self) -> torch.Tensor: return self.log10_ratio[..., -1] >= math.log10(self.threshold)
+    def nonfinite_runs(self) -> torch.Tensor: return ~torch.isfinite(self.log10_ratio).all(-1)  # overflowed (NaN/inf) runs
+    @property
+    def diverged_runs(self) -> torch.Tensor:  # NaN compares False: an overflowed run counts as diverged, never converged
+        return (self.log10_ratio[..., -1] >= math.log10(self.threshold)) | self.nonfinite_runs
     @property
     def diverged(self) -> torch.Tensor: return self.diverged_runs.double().mean(-1) > 0.5
 
@@ -389,13 +399,14 @@ def simulate_unlearning(H_r, # retain Hessians (n_r, d, d) or per cell (G, n_r, 
     G = max(len(H_r), len(H_f), *(torch.as_tensor(v).numel() for v in (eta, alpha, B)))
     for h, nm in ((H_r, 'H_r'), (H_f, 'H_f')):
         if len(h) not in (1, G): raise ValueError(f"`{nm}` has {len(h)} grid cells but another argument has {G}; pass one value per grid cell.")
+    for h, nm in ((H_r, 'H_r'), (H_f, 'H_f')):  # every grid cell, before expanding (the index named is the cell)
+        check_finite(h, nm, 'pass finite Hessians in every grid cell')
+        if not diagonal: check_hessians(h.reshape(-1, *h.shape[-2:]), nm, psd=False)
     H_r, H_f = H_r.expand(G, *H_r.shape[1:]), H_f.expand(G, *H_f.shape[1:])
-    if not diagonal:
-        for h, nm in ((H_r, 'H_r'), (H_f, 'H_f')): check_hessians(h[0], nm, psd=False)
     eta, alpha, B = _cellwise(eta, G, 'eta'), _cellwise(alpha, G, 'alpha'), _cellwise(B, G, 'B')
     n_r, n_f, d = H_r.shape[1], H_f.shape[1], H_r.shape[-2]
     for e, a, b in zip(eta.tolist(), alpha.tolist(), B.tolist()): check_hparams(e, a, b, n_r, n_f)
-    if steps < 1 or reps < 1: raise ValueError(f"`steps` and `reps` must be >= 1, got {steps}, {reps}.")
+    steps, reps = check_positive_int(steps, 'steps'), check_positive_int(reps, 'reps')
     a_r = (eta * (1 - alpha) / B)[:, None, None]; a_f = (-eta * alpha / B)[:, None, None]   # (G, 1, 1)
     p_r, p_f = (B / n_r)[:, None, None], (B / n_f)[:, None, None]
     g = torch.Generator().manual_seed(seed)
@@ -413,7 +424,12 @@ def simulate_unlearning(H_r, # retain Hessians (n_r, d, d) or per cell (G, n_r, 
         nrm = w.norm(dim=-1).clamp_min(1e-300)
         logn += nrm.log(); w = w / nrm[..., None]
         out[..., k + 1] = (logn - log0) / math.log(10)
-    return SimResult(out, threshold)
+    res = SimResult(out, threshold)
+    bad = res.nonfinite_runs.any(-1)
+    if bad.any():
+        warnings.warn(f"`simulate_unlearning`: ||w|| overflowed (NaN/inf trace) in grid cells {bad.nonzero().flatten().tolist()}; "
+                      "those runs count as diverged.", RuntimeWarning)
+    return res
 
 def simulate_unlearning_loop(H_r, # retain Hessians (n_r, d, d) or per cell (G, n_r, d, d)
                              H_f, # forget Hessians (n_f, d, d) or per cell (G, n_f, d, d)
