@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/unlearn.html.md"""
 
 # %% ../nbs/04_unlearn.ipynb #0097a3dd
 from __future__ import annotations
-import copy, importlib, inspect, math, warnings
+import copy, importlib, inspect, math, numbers, warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -103,6 +103,16 @@ def is_noop(before:tuple, # `forget_stats` of the original model
     tol = max(1.0 / n, NOOP_SIGMAS * math.sqrt(a0 * (1 - a0) / n))
     return abs(a1 - a0) <= tol + 1e-9 and abs(p1 - p0) <= NOOP_PROB
 
+_POSITIVE = ('epochs', 'cg_iters', 'max_iter', 'max_exact')   # loop settings that must be integers >= 1 (and every `*batch_size`)
+_NONNEG = ('repair_epochs', 'msteps')                        # loop settings that may be 0 (no repair / no max pass)
+
+def _check_loop_hparams(hp:dict):
+    "Refuse non-integer, zero or negative loop settings by name before any work (not a silent 0 steps or batch size 1)."
+    for k, v in hp.items():
+        if k.endswith('batch_size') or k in _POSITIVE: check_positive_int(v, k)
+        elif k in _NONNEG and (isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 0):
+            raise ValueError(f"`{k}` must be an integer >= 0, got {v!r}.")
+
 def _defaults(fn) -> dict:
     return {k: p.default for k, p in inspect.signature(fn).parameters.items()
             if p.default is not inspect.Parameter.empty and k not in ('model', 'split')}
@@ -126,6 +136,7 @@ def unlearn(method:str, # a name from `available_methods()`
         bad = [k for k in hparams if k not in sig.parameters or k in ('model', 'split')]
         if bad: raise TypeError(f"method {method!r} got unknown hyperparameter(s) {bad}; it accepts "
                                 f"{[k for k in sig.parameters if k not in ('model', 'split')]}.")
+    _check_loop_hparams(hparams)
     before = forget_stats(model, split)
     m = model if inplace else clone_model(model)
     with Timer() as t: m, steps, log = fn(m, split, **hparams)
