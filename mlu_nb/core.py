@@ -128,14 +128,15 @@ def check_Xy(X:torch.Tensor, # inputs, first dimension = samples
 def check_positive_int(value, # the setting to check
                        name:str, # argument name used in the error message
                        allow_none:bool=False, # also accept None (a setting's "off" or "all at once")
+                       minimum:int=1, # the smallest value accepted (0 for settings where 0 means "none", e.g. repair epochs)
                       ) -> int|None:
-    "Return `value` as an `int`, raising unless it is an integer >= 1 (bool and float are not integers here)."
+    "Return `value` as an `int`, raising unless it is an integer >= `minimum` (bool and float are not integers here)."
     if value is None and allow_none: return None
     opt = ' (or None)' if allow_none else ''
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        ex = int(value) if isinstance(value, (float, np.floating)) and math.isfinite(value) and value >= 1 else 1
-        raise TypeError(f"`{name}` must be an integer >= 1{opt}, got {value!r} of type {type(value).__name__}; pass a plain int such as {name}={ex}.")
-    if value < 1: raise ValueError(f"`{name}` must be an integer >= 1{opt}, got {value}; pass e.g. {name}=1.")
+        ex = int(value) if isinstance(value, (float, np.floating)) and math.isfinite(value) and value >= minimum else minimum
+        raise TypeError(f"`{name}` must be an integer >= {minimum}{opt}, got {value!r} of type {type(value).__name__}; pass a plain int such as {name}={ex}.")
+    if value < minimum: raise ValueError(f"`{name}` must be an integer >= {minimum}{opt}, got {value}; pass e.g. {name}={minimum}.")
     return int(value)
 
 def check_loop(**settings, # loop settings by name, e.g. epochs=10, batch_size=64, steps=300

@@ -190,11 +190,15 @@ def mu_mis(model:nn.Module, # pretrained model $w_p$ (not modified unless `inpla
 # %% ../nbs/50_mumis.ipynb #602fbdef
 def mu_mis_method(model:nn.Module, # pretrained model
                   split:Split, # forget/retain split; only `split.X_forget` and `split.y_forget` are read
-                  **hp, # `mu_mis` hyperparameters (lr defaults to 1e-5, the digits/SmallCNN value)
+                  lr:float=1e-5, # step length (the digits/SmallCNN value)
+                  max_iter:int=30, # maximum number of iterations
+                  delta:float|None=None, # stopping threshold on the average loss decrease; None = run `max_iter`
+                  track:bool=False, # record the relative magnitude per iteration
+                  **hp, # further `mu_mis` arguments
                  ) -> tuple[nn.Module, int, dict]:
     "`mu_mis` as an `unlearn` method: forget-set only; returns (model, iterations, log) as `unlearn` expects."
-    hp = dict(dict(lr=1e-5, max_iter=30, track=False), **hp)
-    m, log = mu_mis(model, split.X_forget, split.y_forget, inplace=True, **hp)   # `unlearn` already passes a copy
+    m, log = mu_mis(model, split.X_forget, split.y_forget, lr=lr, max_iter=max_iter, delta=delta, track=track,
+                    inplace=True, **hp)   # `unlearn` already passes a copy
     return m, log['iters'], log
 
 # %% ../nbs/50_mumis.ipynb #758f84c1

@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/tune.html.md"""
 
 # %% ../nbs/04a_tune.ipynb #447a3ee6
 from __future__ import annotations
-import inspect, itertools, math, warnings
+import itertools, math, warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +18,7 @@ from .data import Split, digits, class_forget, random_forget
 from .models import RECIPES, make_model
 from .metrics import subset_metrics, mia_confidence
 from .unlearn import *
-from .unlearn import NoOpWarning
+from .unlearn import NoOpWarning, _defaults
 
 # %% auto #0
 __all__ = ['SPACES', 'OBJECTIVE', 'DIGITS_TASKS', 'TUNED', 'FORGOT_AT', 'KEEP_AT', 'SSD_DATA', 'candidates', 'evaluate_row',
@@ -43,12 +43,6 @@ SPACES: dict[str, dict[str, list]] = {  # each method's main hyperparameters; ev
 }
 OBJECTIVE = ('retain_acc', 'forget_acc', 'test_acc', 'mia_eff')  # distance to retrain: sum of |differences| of these
 
-def _method_defaults(method:str) -> dict:
-    "The defaults `unlearn` fills in for `method` (from its signature; MU-Mis's from `mu_mis_method`)."
-    if method == 'mu_mis': return dict(lr=1e-5, max_iter=30, delta=None)
-    return {k: p.default for k, p in inspect.signature(METHODS[method].resolve()).parameters.items()
-            if p.default is not inspect.Parameter.empty and k not in ('model', 'split')}
-
 def candidates(method:str, # a registered method
                budget:int, # number of configurations (the same for every method)
                seed:int=0, # seed of the random draw from the grid
@@ -60,7 +54,7 @@ def candidates(method:str, # a registered method
     space = SPACES.get(method, {}) if space is None else space
     for k, vs in space.items():
         if not isinstance(vs, (list, tuple)) or not vs: raise ValueError(f"`space[{k!r}]` must be a non-empty list of values, got {vs!r}.")
-    dflt = _method_defaults(method)
+    dflt = _defaults(METHODS[method].resolve())   # the defaults `unlearn` fills in
     bad = [k for k in space if k not in dflt]
     if bad: raise ValueError(f"{method!r} has no hyperparameter(s) {bad}; it has {sorted(dflt)}.")
     base = {k: dflt[k] for k in space}
@@ -279,8 +273,9 @@ def _table_rows(S, task, seed, hp, device):
     sp, ms = S['eval'][task], tuned_methods(task) + ['mu_mis']
     fixed = dict(amnesiac=dict(train_log=S['log']), retrain=dict(seed=seed + 100))
     rows = method_table(S['model'], sp, methods=['retrain', 'sisa'] + ms, hparams=fixed, sisa_model=S['sisa'])
-    for r in rows: r['setting'] = 'default' if r['method'] in ms else 'exact' if r['method'] != 'original' else '-'
-    for r in rows: r['hparams'] = '' if r['setting'] != 'default' else 'papers\' defaults'
+    for r in rows:
+        r['setting'] = 'default' if r['method'] in ms else 'exact' if r['method'] != 'original' else '-'
+        r['hparams'] = 'papers\' defaults' if r['setting'] == 'default' else ''
     tuned = method_table(S['model'], sp, methods=ms, hparams={m: {**fixed.get(m, {}), **hp[task][m]} for m in ms}, original=False)
     for r in tuned: r['setting'] = 'tuned'; r['hparams'] = _hp_text(hp[task][r['method']])
     rows += tuned; ref = next(r for r in rows if r['method'] == 'retrain')
@@ -307,10 +302,9 @@ def unlearn_table(settings:dict, # quick or full settings
         S = digits_setup(seed, w, device)
         for task in DIGITS_TASKS: rows += _table_rows(S, task, seed, hp, device)
         sc = S['eval']['class']
-        r_d = unlearn('ssd', S['model'], sc, full_order='data')   # the named deviation: full-data batches in the data's own order
-        rows.append(dict(task='class', seed=seed, method='ssd', setting=SSD_DATA, hparams="full_order='data'", **evaluate_row(r_d.model, sc),
-                         mia_ent=float('nan'), cpu_seconds=r_d.cpu_seconds, seconds=r_d.seconds, steps=0, uses_retain=True, noop=r_d.noop))
-        rows[-1]['dist_to_retrain'] = distance(rows[-1], next(r for r in rows if (r['task'], r['seed'], r['method']) == ('class', seed, 'retrain')))
+        r_d, = method_table(S['model'], sc, methods=['ssd'], hparams=dict(ssd=dict(full_order='data')), original=False)   # the named deviation
+        ref = next(r for r in rows if (r['task'], r['seed'], r['method']) == ('class', seed, 'retrain'))
+        rows.append(dict(r_d, task='class', seed=seed, setting=SSD_DATA, hparams="full_order='data'", dist_to_retrain=distance(r_d, ref)))
         slow = unlearn('retrain', S['model'], sc, seed=seed + 100, recipe={**RECIPES['smallcnn'], 'epochs': 3 * RECIPES['smallcnn']['epochs']})
         fresh = make_model('smallcnn', S['data'], seed=seed + 200, width=w).to(device)
         ctl.append(dict(seed=seed, slow_cpu=slow.cpu_seconds, fresh_retain=subset_metrics(fresh, sc)['retain_acc']))

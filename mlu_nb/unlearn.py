@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/unlearn.html.md"""
 
 # %% ../nbs/04_unlearn.ipynb #0097a3dd
 from __future__ import annotations
-import copy, importlib, inspect, math, numbers, warnings
+import copy, importlib, inspect, math, warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -110,8 +110,7 @@ def _check_loop_hparams(hp:dict):
     "Refuse non-integer, zero or negative loop settings by name before any work (not a silent 0 steps or batch size 1)."
     for k, v in hp.items():
         if k.endswith('batch_size') or k in _POSITIVE: check_positive_int(v, k)
-        elif k in _NONNEG and (isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 0):
-            raise ValueError(f"`{k}` must be an integer >= 0, got {v!r}.")
+        elif k in _NONNEG: check_positive_int(v, k, minimum=0)
 
 def _defaults(fn) -> dict:
     return {k: p.default for k, p in inspect.signature(fn).parameters.items()
