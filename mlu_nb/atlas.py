@@ -473,47 +473,57 @@ def _check_trained(base, P, X, y, masks, mname, lr, min_acc=0.5):
                      full=dict(data='digits', models=['mlp', 'smallcnn'], seeds=[0, 1, 2], pairs=dict(mlp=25, smallcnn=10), steps=600,
                                ga_steps=60, ga_lr=0.05, B=1000),
                      description='Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes (GA, influence removal, fine-tuning, MU-Mis).')
+def _atlas_unit(settings:dict, # the experiment's settings
+                mname:str, # architecture
+                seed:int, # seed of the data halves, the models and the bootstrap
+                device:str, # torch device
+               ) -> dict:
+    "One (architecture, seed) unit of the atlas: train, score, measure the outcomes, correlate; a checkpointable unit of work."
+    device = torch.device(device)
+    rec = dict(ATLAS_RECIPES[mname], **settings.get('recipes', {}).get(mname, {}))
+    pairs = settings['pairs'][mname] if isinstance(settings['pairs'], dict) else settings['pairs']
+    D, X, y = atlas_data(settings, seed)
+    X, y = X.to(device), y.to(device)
+    mk = lambda s, kw=rec['kw']: make_model(mname, D, seed=1000 * seed + s, **kw).to(device)
+    t0 = time.perf_counter()
+    masks = complementary_masks(len(X), pairs, seed).to(device)
+    base, P, _, _ = train_stacked(mk, X, y, masks, steps=settings['steps'], lr=rec['lr'])
+    t_train = time.perf_counter() - t0
+    acc = _check_trained(base, P, X, y, masks, mname, rec['lr'], settings.get('min_train_acc', 0.5))
+    rb, rP, _, cks = train_stacked(mk, X, y, n_models=1, steps=settings['steps'], lr=rec['lr'], checkpoint_every=settings['steps'] // 10)
+    _check_trained(rb, rP, X, y, torch.ones(1, len(X), device=device), mname, rec['lr'], settings.get('min_train_acc', 0.5))
+    ref = mk(0); set_flat_params_(ref, flat_params(unstack(rP, 0)))
+    t0 = time.perf_counter()
+    sc = compute_scores(ref, X, y, [flat_params(unstack(c, 0)) for c in cks])
+    t_scores = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    oc, halves = measure_outcomes(base, P, X, y, masks, settings['ga_steps'], settings['ga_lr'],
+                                  mumis_lr=rec['mumis_lr'], chunk=settings.get('chunk'), halves=True)
+    t_out = time.perf_counter() - t0
+    sm = spearman_matrix(sc['scores'], oc, B=settings['B'], seed=seed)
+    cost = dict(model=mname, seed=seed, n=len(X), models_trained=2 * pairs + 1, train_acc_min=acc.min().item(),
+                pairs_unlearned=int(masks.sum().item()), train_s=t_train, scores_s=t_scores, outcomes_s=t_out,
+                **{f'median_{k}': oc[k].median().item() for k in oc if k.endswith('steps')},
+                **{f'score_s_{k}': v for k, v in sc['seconds'].items()})
+    rows = []
+    for i, s_ in enumerate(sm['scores']):
+        for j, o_ in enumerate(sm['outcomes']):
+            row = dict(model=mname, seed=seed, score=s_, outcome=o_, rho=sm['rho'][i, j].item(), lo=sm['lo'][i, j].item(), hi=sm['hi'][i, j].item())
+            if s_ in GRADIENT_SCORES:   # confound control next to every UGS / learnability correlation: partial given ||g|| (= SSN)
+                pe = spearman(sc['scores'][s_], oc[o_], sc['scores']['SSN'], B=100, seed=seed)
+                row.update(rho_given_g=pe.value, lo_given_g=pe.lo, hi_given_g=pe.hi)
+            rows.append(row)
+    return dict(run=(mname, seed, sm, sc, oc, halves), cost=cost, rows=rows)
+
 def atlas_experiment(settings:dict, # quick or full settings of the experiment
-                     out_dir, # folder for figures and caches
+                     out_dir, # folder for figures and unit checkpoints (None: no checkpoints)
                      device, # torch device
                     ) -> ExpResult:
     "Scores x outcomes: ensembles of complementary halves, pointwise GA / influence removal / fine-tuning / MU-Mis, Spearman with CIs."
-    device = torch.device(device or 'cpu')
-    rows, claims, figs, runs, cost = [], [], {}, [], []
-    for mname in settings['models']:
-        rec = dict(ATLAS_RECIPES[mname], **settings.get('recipes', {}).get(mname, {}))
-        pairs = settings['pairs'][mname] if isinstance(settings['pairs'], dict) else settings['pairs']
-        for seed in settings['seeds']:
-            D, X, y = atlas_data(settings, seed)
-            X, y = X.to(device), y.to(device)
-            mk = lambda s, mname=mname, seed=seed, kw=rec['kw']: make_model(mname, D, seed=1000 * seed + s, **kw).to(device)
-            t0 = time.perf_counter()
-            masks = complementary_masks(len(X), pairs, seed).to(device)
-            base, P, _, _ = train_stacked(mk, X, y, masks, steps=settings['steps'], lr=rec['lr'])
-            t_train = time.perf_counter() - t0
-            acc = _check_trained(base, P, X, y, masks, mname, rec['lr'], settings.get('min_train_acc', 0.5))
-            rb, rP, _, cks = train_stacked(mk, X, y, n_models=1, steps=settings['steps'], lr=rec['lr'], checkpoint_every=settings['steps'] // 10)
-            _check_trained(rb, rP, X, y, torch.ones(1, len(X), device=device), mname, rec['lr'], settings.get('min_train_acc', 0.5))
-            ref = mk(0); set_flat_params_(ref, flat_params(unstack(rP, 0)))
-            t0 = time.perf_counter()
-            sc = compute_scores(ref, X, y, [flat_params(unstack(c, 0)) for c in cks])
-            t_scores = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            oc, halves = measure_outcomes(base, P, X, y, masks, settings['ga_steps'], settings['ga_lr'],
-                                          mumis_lr=rec['mumis_lr'], chunk=settings.get('chunk'), halves=True)
-            t_out = time.perf_counter() - t0
-            sm = spearman_matrix(sc['scores'], oc, B=settings['B'], seed=seed); runs.append((mname, seed, sm, sc, oc, halves))
-            cost.append(dict(model=mname, seed=seed, n=len(X), models_trained=2 * pairs + 1, train_acc_min=acc.min().item(),
-                             pairs_unlearned=int(masks.sum().item()), train_s=t_train, scores_s=t_scores, outcomes_s=t_out,
-                             **{f'median_{k}': oc[k].median().item() for k in oc if k.endswith('steps')},
-                             **{f'score_s_{k}': v for k, v in sc['seconds'].items()}))
-            for i, s_ in enumerate(sm['scores']):
-                for j, o_ in enumerate(sm['outcomes']):
-                    row = dict(model=mname, seed=seed, score=s_, outcome=o_, rho=sm['rho'][i, j].item(), lo=sm['lo'][i, j].item(), hi=sm['hi'][i, j].item())
-                    if s_ in GRADIENT_SCORES:   # confound control next to every UGS / learnability correlation: partial given ||g|| (= SSN)
-                        pe = spearman(sc['scores'][s_], oc[o_], sc['scores']['SSN'], B=100, seed=seed)
-                        row.update(rho_given_g=pe.value, lo_given_g=pe.lo, hi_given_g=pe.hi)
-                    rows.append(row)
+    unit = checkpoint(out_dir, _atlas_unit)   # one unit per (architecture, seed): an interrupted run resumes at the unit it was in
+    us = [unit(settings, mname, seed, str(torch.device(device or 'cpu'))) for mname in settings['models'] for seed in settings['seeds']]
+    rows, runs, cost = [r for u in us for r in u['rows']], [u['run'] for u in us], [u['cost'] for u in us]
+    claims, figs = [], {}
     pooled = pool_runs([r[2] for r in runs])
     ans = ranked_answer(pooled)
     for a in ans:   # a gradient-built best score's partial correlation given ||g||, next to it in the ranked answer

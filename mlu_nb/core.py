@@ -17,12 +17,12 @@ import torch.nn.functional as F
 from torch.func import functional_call, vmap, grad, jvp
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params', 'unflatten',
-           'set_flat_params_', 'check_finite', 'check_Xy', 'check_positive_int', 'check_loop', 'check_labels',
-           'check_match', 'num_outputs', 'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads', 'per_sample_grads_loop',
-           'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate', 'TrainLog', 'make_optimizer', 'lr_lambda',
-           'train', 'stacked_grad', 'train_stacked', 'unstack', 'clone_model', 'Timer', 'ExpResult', 'Experiment',
-           'register_experiment', 'md_table']
+__all__ = ['EXPERIMENTS', 'UNITS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params',
+           'unflatten', 'set_flat_params_', 'check_finite', 'check_Xy', 'check_positive_int', 'check_loop',
+           'check_labels', 'check_match', 'num_outputs', 'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads',
+           'per_sample_grads_loop', 'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate', 'TrainLog',
+           'make_optimizer', 'lr_lambda', 'train', 'stacked_grad', 'train_stacked', 'unstack', 'clone_model', 'Timer',
+           'ExpResult', 'Experiment', 'register_experiment', 'code_hash', 'checkpoint', 'md_table']
 
 # %% ../nbs/00_core.ipynb #12015758
 def seed_everything(seed:int=0, # seed for `random`, numpy and torch
@@ -568,6 +568,46 @@ def register_experiment(name:str, # short unique name, used by `mlu-nb reproduce
         EXPERIMENTS[name] = Experiment(name, fn, dict(quick), dict(full), description or (fn.__doc__ or '').strip())
         return fn
     return deco
+
+# %% ../nbs/00_core.ipynb #58279aef
+def code_hash() -> str:
+    "SHA-256 (16 hex digits) of the library's source files (every `mlu_nb/*.py` but nbdev's index): changes whenever any code changes."
+    import hashlib, mlu_nb
+    from pathlib import Path
+    h = hashlib.sha256()
+    for f in sorted(Path(mlu_nb.__file__).parent.glob('*.py')):
+        if f.name != '_modidx.py': h.update(f.name.encode()); h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+UNITS = '.units'   # sub-folder of an experiment's output folder holding its unit checkpoints
+
+def _unit(code:str, fn:Callable, args:tuple, kwargs:dict, seed:int):
+    "Run one unit with the global generators seeded by `seed` (restored afterwards); `code` is only part of the key."
+    st_np, st_py = np.random.get_state(), random.getstate()
+    with torch.random.fork_rng():
+        torch.manual_seed(seed); np.random.seed(seed % 2**32); random.seed(seed)
+        try: return fn(*args, **kwargs)
+        finally: np.random.set_state(st_np); random.setstate(st_py)
+
+def checkpoint(out_dir, # experiment output folder (None: no checkpoints, `fn` is returned as is)
+               fn:Callable, # module-level unit function of plain, picklable arguments
+              ) -> Callable:
+    "`fn` with its results stored in `out_dir/.units` (joblib.Memory) under the code hash and the arguments; resumed on a rerun."
+    if out_dir is None: return fn
+    if not callable(fn) or '<' in getattr(fn, '__qualname__', '<'):
+        raise TypeError(f"checkpoint: `fn` must be a module-level function (got {fn!r}); lambdas and local functions cannot be keyed across runs.")
+    import joblib, sys
+    from pathlib import Path
+    cached = joblib.Memory(Path(out_dir) / UNITS, verbose=0).cache(_unit)
+    code = code_hash()
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        seed = int(joblib.hash((fn.__module__, fn.__qualname__, args, kwargs))[:8], 16)
+        if cached.check_call_in_cache(code, fn, args, kwargs, seed):
+            run.resumed += 1; print(f"mlu_nb: {fn.__name__}: unit loaded from checkpoint", file=sys.stderr)
+        return cached(code, fn, args, kwargs, seed)
+    run.resumed = 0
+    return run
 
 # %% ../nbs/00_core.ipynb #6791eb35
 def md_table(rows:list, # dicts; the columns are the union of their keys, in first-seen order

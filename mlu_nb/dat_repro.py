@@ -178,6 +178,15 @@ def _one_run(name, seed, frac, s, D, U, trace=False):
         if 'var_ugs' in r: r['var_ugs_rel'] = r['var_ugs'] / van_var
     return rows, curves, traces
 
+def _dat_unit(name:str, # model name
+              seed:int, # seed
+              frac:float, # delete fraction
+              s:dict, # the experiment's settings
+              trace:bool=False, # also record the Fig. 4 / Fig. 5 traces
+             ):
+    "`_one_run` on digits: the checkpointable unit of Table 2 (one model, seed and delete fraction)."
+    return _one_run(name, seed, frac, s, digits(), _unlearn_module(), trace=trace)
+
 
 # %% ../nbs/12a_dat_repro.ipynb #067e3c03
 def _agg(rows, method, key, model=None, frac=None):
@@ -217,18 +226,19 @@ def table2_text(rows:list, # rows from `dat_table2`
               n_eval=256, max_iters=400, trace_every=2, dat=[('DAT', 1e-2, 1e-1), ('DAT (strong)', 1.0, 1.0)], fig5=True),
     description='Paper 000 Table 2 / Figs. 4-5 on digits: DAT vs Vanilla, Fisher, Influence-Bal, SISA, Retrain (LFD, Var[UGS], latency, overhead).')
 def dat_table2(settings:dict, # quick or full settings of the experiment
-               out_dir:Path, # folder for figures and caches
+               out_dir, # folder for unit checkpoints (None: none)
                device, # torch device
               ) -> ExpResult:
     "Table 2 analog on digits with Fig. 4 (LFD during unlearning) and Fig. 5 (Var[UGS] along training + envelope)."
-    s = settings; D = digits(); U = _unlearn_module(); rows, curves, traces = [], {}, {}
+    s = settings; D = digits(); rows, curves, traces = [], {}, {}
+    unit = checkpoint(out_dir, _dat_unit)   # one unit per (model, seed, fraction): an interrupted run resumes there
     if len(s['seeds']) < 3: raise ValueError(f"dat_table2 needs >= 3 seeds for its intervals, got {s['seeds']}.")
     train(make_model('mlp', D, seed=0), D.X_train[:256], D.y_train[:256], **dat_recipe(1))   # warm-up, so no timed run pays first-call costs
     for mn in s['models']:
         for seed in s['seeds']:
             for fr in s['fracs']:
                 first = seed == s['seeds'][0] and fr == s['fracs'][0]
-                r, c, t = _one_run(mn, seed, fr, s, D, U, trace=first)
+                r, c, t = unit(mn, seed, fr, s, trace=first)
                 rows += r
                 if first: curves[mn], traces[mn] = c, t
     mn0 = s['models'][0]

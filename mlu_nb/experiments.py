@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/experiments.html.md"""
 
 # %% ../nbs/90_experiments.ipynb #ad129e68
 from __future__ import annotations
-import csv, hashlib, importlib, json, os, subprocess, sys, time, warnings
+import csv, hashlib, importlib, json, os, shutil, subprocess, sys, time, warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,8 +19,8 @@ from .data import digits
 from .models import train_model
 
 # %% auto #0
-__all__ = ['QUICK_SECONDS', 'digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'code_hash', 'git_commit',
-           'provenance', 'cache_key', 'seed_keys', 'apply_seeds', 'listing', 'check_record', 'run_experiment',
+__all__ = ['QUICK_SECONDS', 'digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'git_commit', 'provenance',
+           'cache_key', 'seed_keys', 'apply_seeds', 'catalog', 'catalog_source', 'check_record', 'run_experiment',
            'summary_markdown', 'collect_records', 'reproduce']
 
 # %% ../nbs/90_experiments.ipynb #383658c5
@@ -88,13 +88,6 @@ def write_rows_csv(rows:list, # list of dicts
     _atomic_write(Path(path), w)
 
 # %% ../nbs/90_experiments.ipynb #5b1e0c7a
-def code_hash() -> str:
-    "SHA-256 of the library's source files (every `mlu_nb/*.py` but nbdev's index): changes whenever any code changes."
-    h = hashlib.sha256()
-    for f in sorted(Path(mlu_nb.__file__).parent.glob('*.py')):
-        if f.name != '_modidx.py': h.update(f.name.encode()); h.update(f.read_bytes())
-    return h.hexdigest()[:16]
-
 def git_commit() -> str|None:
     "The git commit of a source checkout (with '+dirty' when the tree has changes), or None outside one."
     here = Path(mlu_nb.__file__).parent.parent
@@ -158,15 +151,16 @@ def apply_seeds(name:str, # experiment name (for messages)
 # (OMP_NUM_THREADS=1), 2026-12-02; a rough guide: other load on the machine slows them
 QUICK_SECONDS = dict(atlas=70, dat_k_effect=23, dat_pareto=20, dat_table2=30, digits_smallcnn=4, klom_ascent=13, ksd_difficulty=154, ksd_expansion=47, ksd_timing=4, lambertw_closed_forms=2, lambertw_random_sets=9, lambertw_toy=2, lfd_misalignment=30, mumis_ablation=11, mumis_proportions=16, mumis_sensitivity=2, mumis_tables=51, spectral_proxies=12, stability_fig1=6, stability_fig2=8, ugs_param_shift=35, unlearn_table=78)
 
-def listing(exps:dict, # `load_experiments()`
-            ) -> list[str]:
-    "One line per experiment: name, estimated quick runtime, how it takes seeds, description."
-    out = []
-    for n, e in sorted(exps.items()):
-        est = f"~{QUICK_SECONDS[n]} s" if n in QUICK_SECONDS else '?'
-        seeds = ','.join(seed_keys(e.quick)) or 'no seed'
-        out.append(f"{n:24s} {est:>7s}  {seeds:16s} {e.description}")
-    return out
+def catalog(exps:dict, # `load_experiments()`
+           ) -> dict:
+    "name -> (estimated quick seconds or None, how it takes seeds, description): the static `cli.CATALOG` that `mlu-nb list` prints."
+    return {n: (QUICK_SECONDS.get(n), ','.join(seed_keys(e.quick)) or 'no seed', e.description) for n, e in sorted(exps.items())}
+
+def catalog_source(exps:dict, # `load_experiments()`
+                  ) -> str:
+    "The Python literal of `catalog(exps)`, one experiment per line, to paste into `cli.CATALOG` when experiments change."
+    return 'CATALOG = {\n' + ''.join(f"    {n!r}: {v!r},\n" for n, v in catalog(exps).items()) + '}'
+
 
 # %% ../nbs/90_experiments.ipynb #e4eab5fc
 def _sha(p:Path) -> str: return hashlib.sha256(Path(p).read_bytes()).hexdigest()
@@ -212,6 +206,7 @@ def run_experiment(name:str, # registered experiment name
     if (d / 'result.json').exists() and not rerun:
         try: return {**check_record(d, key), 'cached': True}
         except ValueError as err: _set_aside(d, str(err))
+    if rerun: shutil.rmtree(d / UNITS, ignore_errors=True)   # --rerun: no unit checkpoints either
     d.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     res = e.fn(settings, d, dev)
@@ -228,6 +223,7 @@ def run_experiment(name:str, # registered experiment name
                provenance=provenance(dev), claims=[claim_to_dict(c) for c in res.claims], rows=_jsonable(res.rows),
                figures=figs, artifacts={a: _sha(d / a) for a in arts})
     _atomic_write(d / 'result.json', lambda t: t.write_text(json.dumps(rec, indent=1)))
+    shutil.rmtree(d / UNITS, ignore_errors=True)   # the record is committed: the unit checkpoints are no longer needed
     return {**rec, 'cached': False}
 
 # %% ../nbs/90_experiments.ipynb #bbaa7c87

@@ -128,16 +128,17 @@ LFD_PAPER_FRACTION = 0.21 / math.log(2)   # Table 2's smallest vanilla LFD (MNIS
     full=dict(models=['logreg', 'mlp', 'smallcnn'], seeds=list(range(10)), n_score=1437, n_hessian=1437, cnn_width=16, ga_lr=0.5, max_steps=1000, B=1000),
     description='Fig. 1/3: Spearman(learnability, forgetting cost), its partial given ||g||, and LFD per model on digits.')
 def lfd_misalignment_experiment(settings:dict, # quick or full settings of the experiment
-                                out_dir:Path, # folder for figures and caches
+                                out_dir, # folder for unit checkpoints (None: none)
                                 device, # torch device
                                ) -> ExpResult:
     "Fig. 1 / 3a / 3b on digits: rank correlation of learnability with forgetting cost (plain and given ||g||), and LFD, per model and seed."
-    s = settings; D = _load(s.get('dataset', 'digits')); rows = []; first = {}; prof = {}
+    s = settings; rows = []; first = {}; prof = {}
+    unit = checkpoint(out_dir, _lfd_unit)   # one unit per (model, seed): an interrupted run resumes there
     B = s.get('B', 200)
     if len(s['seeds']) < 3: raise ValueError(f"lfd_misalignment needs >= 3 seeds for its intervals, got {s['seeds']}.")
     for name in s['models']:
         for seed in s['seeds']:
-            r = _score_model(name, D, seed, s, device)
+            r = unit(name, seed, s, str(device))
             l, cost, u, gn = r['l'], r['cost'], r['ugs'], r['gnorm']
             perm = torch.randperm(len(u), generator=torch.Generator().manual_seed(seed))
             mx = _rank_lfd_max(l)
@@ -208,3 +209,12 @@ def lfd_misalignment_experiment(settings:dict, # quick or full settings of the e
     c2s = Claim('Fig. 3b, reading 2: LFD with Eq. 1 without its minus sign', parts=lfd_parts('lfd_frac_signflip', 'sign-flipped Eq. 1'),
                 paper=big['paper'], basis=big['basis'], note='reading 2 of 2: the sign of Eq. 1 flipped (learnability = alignment of gradients)')
     return ExpResult([c1, c1p, c2, c2s], rows, {'fig1_scatter': f1, 'fig3_boxes': f3})
+
+def _lfd_unit(name:str, # model name
+              seed:int, # training seed
+              s:dict, # the experiment's settings
+              device:str, # torch device
+             ) -> dict:
+    "`_score_model` for one (model, seed): the checkpointable unit of the LFD experiment."
+    return _score_model(name, _load(s.get('dataset', 'digits')), seed, s, torch.device(device))
+

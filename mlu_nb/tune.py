@@ -285,29 +285,44 @@ def _table_rows(S, task, seed, hp, device):
 # %% ../nbs/04a_tune.ipynb #6e74a08a
 SSD_DATA = "defaults, full_order='data'"  # the setting label of SSD's named-deviation row
 
+def _tuned_hp(seed:int, # seed of the tuning model and validation sets
+              budget:int, # configurations per method
+              width:int, # SmallCNN width
+              device:str, # torch device
+             ) -> dict:
+    "task -> method -> hyperparameters selected by `tune_digits`: the (checkpointable) tuning unit of `unlearn_table`."
+    return {t: {m: r.hparams for m, r in tune_digits(t, seed, budget, width=width, device=torch.device(device)).items()} for t in DIGITS_TASKS}
+
+def _table_unit(seed:int, # seed of the model, the forget sets and the methods
+                width:int, # SmallCNN width
+                hp:dict, # task -> method -> tuned hyperparameters
+                device:str, # torch device
+               ) -> tuple:
+    "One seed of `unlearn_table`: every method on both tasks, SSD's named deviation and the controls' raw numbers."
+    device = torch.device(device); S = digits_setup(seed, width, device); rows = []
+    for task in DIGITS_TASKS: rows += _table_rows(S, task, seed, hp, device)
+    sc = S['eval']['class']
+    r_d, = method_table(S['model'], sc, methods=['ssd'], hparams=dict(ssd=dict(full_order='data')), original=False)   # the named deviation
+    ref = next(r for r in rows if (r['task'], r['seed'], r['method']) == ('class', seed, 'retrain'))
+    rows.append(dict(r_d, task='class', seed=seed, setting=SSD_DATA, hparams="full_order='data'", dist_to_retrain=distance(r_d, ref)))
+    slow = unlearn('retrain', S['model'], sc, seed=seed + 100, recipe={**RECIPES['smallcnn'], 'epochs': 3 * RECIPES['smallcnn']['epochs']})
+    fresh = make_model('smallcnn', S['data'], seed=seed + 200, width=width).to(device)
+    return rows, dict(seed=seed, slow_cpu=slow.cpu_seconds, fresh_retain=subset_metrics(fresh, sc)['retain_acc'])
+
 @register_experiment('unlearn_table', quick=dict(seeds=[0, 1, 2], width=16, tune=False),
                      full=dict(seeds=[0, 1, 2, 3, 4], width=16, tune=True, budget=8),
                      description='Every unlearning method on digits SmallCNN, papers\' defaults and tuned at an equal budget on held-out forget sets: full class 3 and 100 random points (paper 004 Tables 1, 5).')
 def unlearn_table(settings:dict, # quick or full settings
-                  out_dir, # folder for figures and caches
+                  out_dir, # folder for unit checkpoints (None: none)
                   device, # torch device
                  ) -> ExpResult:
     "Compare every method on digits (class 3, random 100), at the papers' defaults and tuned on held-out forget sets, over seeds."
     seeds, w = list(settings['seeds']), settings['width']
     if len(seeds) < 3: raise ValueError(f"unlearn_table needs >= 3 seeds for its intervals, got {seeds}.")
-    hp = ({t: {m: r.hparams for m, r in tune_digits(t, seeds[0], settings.get('budget', 8), width=w, device=device).items()} for t in DIGITS_TASKS}
-          if settings.get('tune') else TUNED)
-    rows, ctl = [], []
-    for seed in seeds:
-        S = digits_setup(seed, w, device)
-        for task in DIGITS_TASKS: rows += _table_rows(S, task, seed, hp, device)
-        sc = S['eval']['class']
-        r_d, = method_table(S['model'], sc, methods=['ssd'], hparams=dict(ssd=dict(full_order='data')), original=False)   # the named deviation
-        ref = next(r for r in rows if (r['task'], r['seed'], r['method']) == ('class', seed, 'retrain'))
-        rows.append(dict(r_d, task='class', seed=seed, setting=SSD_DATA, hparams="full_order='data'", dist_to_retrain=distance(r_d, ref)))
-        slow = unlearn('retrain', S['model'], sc, seed=seed + 100, recipe={**RECIPES['smallcnn'], 'epochs': 3 * RECIPES['smallcnn']['epochs']})
-        fresh = make_model('smallcnn', S['data'], seed=seed + 200, width=w).to(device)
-        ctl.append(dict(seed=seed, slow_cpu=slow.cpu_seconds, fresh_retain=subset_metrics(fresh, sc)['retain_acc']))
+    hp = checkpoint(out_dir, _tuned_hp)(seeds[0], settings.get('budget', 8), w, str(device)) if settings.get('tune') else TUNED
+    unit = checkpoint(out_dir, _table_unit)   # one unit per seed: an interrupted run resumes at the seed it was in
+    us = [unit(seed, w, hp, str(device)) for seed in seeds]
+    rows, ctl = [r for u in us for r in u[0]], [u[1] for u in us]
     per = lambda task, m, k, s='tuned': [r[k] for r in rows if r['task'] == task and r['method'] == m and r['setting'] in (s, 'exact', '-')]
     orig_f = over_seeds(per('class', 'original', 'forget_acc'))
     zero = dict(criterion=AtMost(0.00005), basis='Table 1 (CIFAR-100, ResNet-18) reports forget accuracy 0.00 (%) for retraining and SSD')
