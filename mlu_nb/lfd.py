@@ -7,7 +7,6 @@ Docs: https://mlu-nb.github.io/mlu_nb/lfd.html.md"""
 # %% ../nbs/11_lfd.ipynb #97a140fe
 from __future__ import annotations
 import math
-from pathlib import Path
 
 import numpy as np
 import matplotlib.pyplot as plt
