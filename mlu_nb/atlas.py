@@ -37,6 +37,7 @@ def complementary_masks(n:int, # training set size
                        ) -> torch.Tensor:
     "(2*pairs, n) 0/1 masks: each pair splits the points into two random halves, so every point is in exactly `pairs` models."
     if pairs < 1: raise ValueError(f"`pairs` must be >= 1, got {pairs}.")
+    if n < 2: raise ValueError(f"`n` must be >= 2 (each half needs a point), got {n}.")
     g = torch.Generator().manual_seed(seed)
     rows = []
     for _ in range(pairs):  # a loop over pairs (a handful), not samples
@@ -324,6 +325,8 @@ def spearman_matrix(scores:dict, # name -> (n,) per-point score
     sn, on = list(scores), list(outcomes)
     S = torch.stack([torch.as_tensor(scores[k]).double() for k in sn]); O = torch.stack([torch.as_tensor(outcomes[k]).double() for k in on])
     if S.shape[1] != O.shape[1]: raise ValueError(f"scores have {S.shape[1]} points but outcomes have {O.shape[1]}.")
+    check_finite(S, 'scores', 'drop or fix the non-finite scores'); check_finite(O, 'outcomes', 'drop or fix the non-finite outcomes')
+    B = check_positive_int(B, 'B')
     n = S.shape[1]
     rho = _unit(_ranks(S)) @ _unit(_ranks(O)).T                          # (s, o)
     idx = torch.randint(0, n, (B, n), generator=torch.Generator().manual_seed(seed))

@@ -102,3 +102,6 @@ def main(argv:list|None=None, # arguments (default: sys.argv[1:])
         return 0
     except (ValueError, OSError) as err:
         print(f"mlu-nb: error: {err}", file=sys.stderr); return 2
+
+if __name__ == '__main__': sys.exit(main())   # `python -m mlu_nb.cli ...` behaves like the console script
+

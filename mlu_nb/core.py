@@ -36,7 +36,9 @@ def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'mps', or Non
               ) -> torch.device:
     "Return `device`, or the best available accelerator when `None`."
     if device is not None:
-        d = torch.device(device)
+        try: d = torch.device(device)
+        except (RuntimeError, TypeError) as err:
+            raise ValueError(f"device={device!r} is not a torch device ({err}); pass 'cpu', 'cuda' or 'mps'.") from None
         if d.type == 'cuda' and not torch.cuda.is_available():
             raise ValueError(f"device={device!r} was requested but CUDA is not available; pass device='cpu'.")
         if d.type == 'mps' and not (getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()):
@@ -273,7 +275,7 @@ def hvp(model:nn.Module, # model at the point where H is taken
     check_match(X, p0, 'X', 'params')
     if not isinstance(v, torch.Tensor) or v.ndim not in (1, 2):
         raise ValueError(f"`v` must be a (p,) or (k, p) tensor, got {type(v).__name__} {tuple(getattr(v, 'shape', ()))}.")
-    check_match(v, p0, 'v', 'params')
+    check_match(v, p0, 'v', 'params'); check_finite(v, 'v', 'pass a finite vector')
     y = _check_targets(model, loss_fn, X, y)
     f = batch_loss_fn(model, loss_fn)
     gfn = lambda p: grad(f)(p, X, y)
@@ -405,6 +407,8 @@ def train(model:nn.Module, # model, trained in place
     check_Xy(X, y)
     epochs, batch_size = check_loop(epochs=epochs, batch_size=batch_size)
     checkpoint_every = check_positive_int(checkpoint_every, 'checkpoint_every', allow_none=True)
+    if clip is not None and not (isinstance(clip, (int, float)) and math.isfinite(clip) and clip > 0):
+        raise ValueError(f"`clip` must be a finite max gradient norm > 0 or None, got {clip!r}.")
     check_match(X, model, 'X', 'model', device=False)    # dtype only: X moves to the model's device below
     dev = next(model.parameters()).device
     X, y = X.to(dev), y.to(dev)

@@ -90,7 +90,7 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
                 ):
     r"UGS (Eq. 5) $\|(\hat H+\lambda I)^{-1}g_i\|$ from a k-probe randomized sketch of the batch Hessian, shape (n,)."
     if not isinstance(k, int) or isinstance(k, bool) or k < 1: raise ValueError(f"`k` must be an int >= 1, got {k!r}.")
-    if damping <= 0: raise ValueError(f"`damping` must be > 0 for the sketch, got {damping}.")
+    if not (isinstance(damping, (int, float)) and math.isfinite(damping) and damping > 0): raise ValueError(f"`damping` must be a finite number > 0 for the sketch, got {damping!r}.")
     if method not in ('rr', 'nystrom'): raise ValueError(f"`method` must be 'rr' or 'nystrom', got {method!r}.")
     check_Xy(X, y)
     ps = _live_params(model) if create_graph else params_of(model)

@@ -173,6 +173,9 @@ def check_record(d:Path, # the experiment's folder (holding result.json)
     try: rec = json.loads(f.read_text())
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err: raise ValueError(f"{f}: not a readable JSON record ({err}).") from err
     if not isinstance(rec, dict) or not {'name', 'mode', 'key', 'claims', 'artifacts', 'seconds'} <= set(rec): raise ValueError(f"{f}: record lacks required fields.")
+    types = dict(name=str, mode=str, key=dict, claims=list, artifacts=dict, seconds=(int, float), settings=dict, provenance=dict)
+    bad = [k for k, t in types.items() if k in rec and not isinstance(rec[k], t)]
+    if bad or not all(isinstance(c, dict) for c in rec['claims']): raise ValueError(f"{f}: record fields of the wrong type ({', '.join(bad) or 'claims'}).")
     if key is not None and rec['key'] != _jsonable(key):
         diff = sorted(k for k in key if rec['key'].get(k) != _jsonable(key)[k])
         raise ValueError(f"{f}: stale record (differs in {', '.join(diff)}).")

@@ -106,7 +106,9 @@ def ihvp(model:nn.Module, # model at the point where H is taken
         ) -> torch.Tensor:
     "(H + `damping` I)^-1 `V` for the Hessian of the mean loss over (`X`, `y`), for one or many right-hand sides."
     check_Xy(X, y)
-    if damping < 0: raise ValueError(f"`damping` must be >= 0, got {damping}.")
+    if isinstance(damping, bool) or not isinstance(damping, (int, float)) or not math.isfinite(damping) or damping < 0:
+        raise ValueError(f"`damping` must be a finite number >= 0, got {damping!r}.")
+    check_positive_int(depth, 'depth'); check_positive_int(repeats, 'repeats')
     if not isinstance(V, torch.Tensor): raise TypeError(f"`V` must be a torch.Tensor, got {type(V).__name__}.")
     p = num_params(model)
     one = V.ndim == 1
@@ -206,6 +208,7 @@ def ugs_scores(model:nn.Module, # trained model (theta*)
     if _class_loss(loss_fn):   # class labels must index the model's outputs (else a raw index error deep in the loss)
         C = num_outputs(model, X)
         for t, nm in ((y, 'y'), (yh, 'hessian_data[1]')): check_labels(t, C, nm, 'the number of model outputs')
+    check_positive_int(chunk_size, 'chunk_size', allow_none=True)
     G = per_sample_grads(model, loss_fn, X, y)
     if method == 'exact' and solver_kw.get('H') is None: solver_kw['H'] = dense_hessian(model, loss_fn, Xh, yh)  # factor once for all chunks
     cs = chunk_size or len(G)
@@ -445,6 +448,8 @@ def auto_damping(H:torch.Tensor, # dense (p, p) Hessian without damping
                  factor:float=2.0, # multiple of |most negative eigenvalue|
                 ) -> float:
     "Damping max(`floor`, `factor` * max(0, -lambda_min(H))) that makes H + damping*I safely positive definite."
+    if not isinstance(H, torch.Tensor) or H.ndim != 2 or H.shape[0] != H.shape[1]: raise ValueError(f"`H` must be a square (p, p) tensor, got {tuple(getattr(H, 'shape', ()))}.")
+    check_finite(H, 'H', 'check the model and data the Hessian was taken on')
     lmin = torch.linalg.eigvalsh(H.double()).min().item()
     return max(floor, factor * max(0.0, -lmin))
 

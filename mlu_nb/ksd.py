@@ -132,6 +132,7 @@ def ksd_estimate(K:torch.Tensor, # (n, n) Stein kernel matrix
                 ) -> float:
     "KSD estimate (Eq. 3) from a Stein kernel matrix: the mean off-diagonal (U) or mean (V) entry."
     if K.ndim != 2 or K.shape[0] != K.shape[1] or len(K) < 2: raise ValueError(f"`K` must be a square (n, n) matrix with n >= 2, got {tuple(K.shape)}.")
+    check_finite(K, 'K', 'check the inputs and bandwidth of the Stein kernel')
     n = len(K)
     return ((K.sum() - K.diagonal().sum()) / (n * (n - 1))).item() if unbiased else K.mean().item()
 

@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import params_of, predict_logits, evaluate, check_Xy
+from .core import params_of, predict_logits, evaluate, check_Xy, check_labels
 from .data import Split
 
 # %% auto #0
@@ -63,6 +63,7 @@ def margins(model:nn.Module, # the classifier
     if how not in ('lse', 'max'): raise ValueError(f"`how` must be 'lse' or 'max', got {how!r}.")
     with torch.no_grad(): z = predict_logits(model, X).detach().cpu().double()
     if z.ndim != 2 or z.shape[1] < 2: raise ValueError(f"`model` must output (n, classes>=2) logits, got shape {tuple(z.shape)}.")
+    check_labels(y.reshape(-1), z.shape[1], 'y', 'the number of model outputs')
     return logit_margins(z, y.cpu().long().reshape(-1), how)
 
 def margins_of(models:list, # N models (e.g. N unlearned or N oracle runs)

@@ -9,19 +9,24 @@ from __future__ import annotations
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import train
+from .core import train, check_positive_int
 
 # %% auto #0
 __all__ = ['RECIPES', 'LogReg', 'MLP', 'SmallCNN', 'TwoLayerReLUCNN', 'logistic_loss', 'resnet18_cifar', 'resnet9', 'make_model',
            'train_model']
 
 # %% ../nbs/02_models.ipynb #c2e516a4
+def _check_sizes(**sizes):
+    "Raise `ValueError` naming the first layer size that is not an integer >= 1."
+    for k, v in sizes.items(): check_positive_int(v, k)
+
 class LogReg(nn.Module):
     "Multiclass logistic (softmax) regression on flattened inputs."
     def __init__(self, in_features:int, # flattened input size
                  num_classes:int, # number of classes
                  bias:bool=True, # include a bias
                 ):
+        _check_sizes(in_features=in_features, num_classes=num_classes)
         super().__init__(); self.linear = nn.Linear(in_features, num_classes, bias=bias)
     def forward(self, x): return self.linear(x.flatten(1))
 
@@ -31,8 +36,9 @@ class MLP(nn.Module):
                  num_classes:int, # number of classes
                  hidden:int|tuple=32, # width, or a tuple of widths
                 ):
-        super().__init__()
         hs = (hidden,) if isinstance(hidden, int) else tuple(hidden)
+        _check_sizes(in_features=in_features, num_classes=num_classes, **{f'hidden[{i}]': h for i, h in enumerate(hs)})
+        super().__init__()
         layers, d = [], in_features
         for h in hs: layers += [nn.Linear(d, h), nn.ReLU()]; d = h
         self.net = nn.Sequential(*layers, nn.Linear(d, num_classes))
@@ -46,6 +52,8 @@ class SmallCNN(nn.Module):
                  img_size:int=8, # input height = width (8, 28 or 32)
                  width:int=16, # channels of the first conv (the second has 2x)
                 ):
+        _check_sizes(in_channels=in_channels, num_classes=num_classes, width=width)
+        if isinstance(img_size, bool) or not isinstance(img_size, int) or img_size < 4: raise ValueError(f"`img_size` must be an int >= 4 (two 2x2 poolings), got {img_size!r}.")
         super().__init__()
         self.features = nn.Sequential(
             nn.Conv2d(in_channels, width, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),

@@ -15,7 +15,7 @@ import torch.nn as nn
 import matplotlib.pyplot as plt
 from torch.func import functional_call, vmap, jacrev
 
-from .core import params_of, buffers_of, check_Xy, check_finite, check_labels, num_outputs, clone_model, accuracy, Timer, ExpResult, register_experiment
+from .core import params_of, buffers_of, check_Xy, check_finite, check_labels, check_positive_int, num_outputs, clone_model, accuracy, Timer, ExpResult, register_experiment
 from .claims import *
 from .data import digits, class_forget, subclass_forget, random_forget, Split
 from .core import train
@@ -52,6 +52,7 @@ def input_jacobian_norms(model:nn.Module, # classifier with float inputs
                         ) -> torch.Tensor:
     "Per-sample, per-class input-gradient norms $\\|\\nabla_x f_k(x_i)\\|_F$ as an (n, C) tensor (`vmap` of `jacrev`)."
     if not X.dtype.is_floating_point: raise TypeError(f"`X` has dtype {X.dtype}: input gradients need float inputs.")
+    check_finite(X, 'X', 'clean the inputs')
     was = model.training; model.eval()
     params, bufs = params_of(model), buffers_of(model)
     dev = next(iter(params.values())).device
@@ -103,6 +104,7 @@ def random_other_class(y:torch.Tensor, # target labels (n,)
                        generator:torch.Generator|None=None, # RNG for the draw
                       ) -> torch.Tensor:
     "One irrelevant class $c'\\ne c$ per sample, uniform over the other $C-1$ classes."
+    num_classes = check_positive_int(num_classes, 'num_classes', minimum=2); check_labels(y, num_classes, 'y')
     off = torch.randint(1, num_classes, (len(y),), generator=generator)
     return (y.cpu() + off) % num_classes
 
@@ -321,6 +323,7 @@ def sensitivity_stats(model:nn.Module, # classifier
                      ) -> dict:
     "Per-sample $\\|\\nabla_x f\\|_F$, target, summed-other and mean-other sensitivities of `model` on (`X`, `y`)."
     N = input_jacobian_norms(model, X).cpu()                    # (n, C)
+    check_labels(y, N.shape[1], 'y', 'the number of model outputs')
     tgt = N.gather(1, y.cpu()[:, None]).squeeze(1); oth = N.sum(1) - tgt
     return dict(full=N.pow(2).sum(1).sqrt(), tgt=tgt, oth=oth, oth_mean=oth / (N.shape[1] - 1))
 

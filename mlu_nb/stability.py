@@ -110,6 +110,7 @@ def second_moment(H_r:torch.Tensor, # retain Hessians (n_r, d, d)
                  ) -> torch.Tensor:
     "Exact $\\mathbb E\\|w_j\\|^2$, j = 0..k (Eq. 4) under Bernoulli batches and $w_0\\sim\\mathcal N(0,I)$."
     H_r, H_f = check_hessians(H_r, 'H_r', psd=False), check_hessians(H_f, 'H_f', psd=False)
+    k = check_positive_int(k, 'k', minimum=0)
     C_r, C_f = mix_constants(eta, alpha, B, len(H_r), len(H_f))
     J = mean_operator(H_r, H_f, eta, alpha)
     S = torch.eye(H_r.shape[-1], dtype=torch.float64); out = [S.trace()]

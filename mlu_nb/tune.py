@@ -78,6 +78,8 @@ def distance(row:dict, # a method's metrics (`evaluate_row`)
     "Distance to retrain: the sum over `keys` of absolute differences."
     missing = [k for k in keys if k not in row or k not in ref]
     if missing: raise ValueError(f"rows lack the objective's metric(s) {missing}; build them with `evaluate_row`.")
+    bad = [k for k in keys if not (math.isfinite(row[k]) and math.isfinite(ref[k]))]
+    if bad: raise ValueError(f"metric(s) {bad} are not finite in `row` or `ref`: the distance to retrain would be NaN.")
     return float(sum(abs(row[k] - ref[k]) for k in keys))
 
 def check_disjoint(val_split:Split, # the tuning split
