@@ -103,5 +103,6 @@ def main(argv:list|None=None, # arguments (default: sys.argv[1:])
     except (ValueError, OSError) as err:
         print(f"mlu-nb: error: {err}", file=sys.stderr); return 2
 
-if __name__ == '__main__': sys.exit(main())   # `python -m mlu_nb.cli ...` behaves like the console script
 
+# %% ../nbs/91_cli.ipynb #a4531b04
+if __name__ == '__main__': sys.exit(main())   # `python -m mlu_nb.cli ...` behaves like the console script (not run in the notebook)

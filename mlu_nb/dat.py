@@ -95,6 +95,7 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
     check_Xy(X, y)
     ps = _live_params(model) if create_graph else params_of(model)
     G = per_sample_grads(model, loss_fn, X, y, params=ps)            # (n, p)
+    check_finite(G.detach(), 'per-sample gradients', 'the model or the loss is non-finite at these inputs (in DAT: raise `damping` or lower `lr`)')
     Om = torch.randn(k, G.shape[1], generator=generator, dtype=G.dtype).to(G.device)
     Y = hvp(model, loss_fn, X, y, Om, params=ps)                     # (k, p): k HVPs in one vmap
     if method == 'nystrom':

@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st, HealthCheck
 from mlu_nb.core import train, accuracy, evaluate, hessian, hvp, per_sample_grads, predict_logits, train_stacked, num_params, flat_params, get_device
 from mlu_nb.data import TensorData, Split, validate_forget, random_forget, class_forget, score_forget, signal_noise_data
 from mlu_nb import metrics as MT, influence as INF, dat as DAT, stability as ST, lambertw as LW, ksd as KSD, mumis as MM
-from mlu_nb import lfd as LFD, klom_study as KS, tune as TU, unlearn as UL
+from mlu_nb import lfd as LFD, klom_study as KS, tune as TU, unlearn as UL, models as MD, atlas as AT
 from mlu_nb.influence import ConvergenceWarning
 from mlu_nb.unlearn import NoOpWarning, unlearn
 
@@ -205,6 +205,38 @@ RAISES = [
  ('candidates-unknown', lambda: TU.candidates('nope', 3), 'nope'),
  ('check_disjoint-overlap', lambda: TU.check_disjoint(Split(TD, [0, 1, 2]), Split(TD, [2, 3])), 'share'),
  ('tune-budget-0', lambda: TU.tune('finetune', tm(), Split(TD, [0, 1, 2]), budget=0), '`budget`'),
+ ('train-clip-negative', lambda: train(m(), X, y, epochs=1, clip=-1.0), '`clip`'),
+ ('hvp-v-nan', lambda: hvp(m(), CE, X, y, withv(torch.randn(P), 0, NAN)), '`v`'),
+ ('get_device-nonsense', lambda: get_device('nonsense'), 'nonsense'),
+ ('margins-label-too-large', lambda: MT.margins(tm(), X, withv(y, 0, 2)), '`y`'),
+ ('margins-negative-label', lambda: MT.margins(tm(), X, withv(y, 0, -1)), '`y`'),
+ ('margins-float-labels', lambda: MT.margins(tm(), X, y.float() + 0.5), '`y`'),
+ ('margins_of-label-too-large', lambda: MT.margins_of([tm(), tm()], X, withv(y, 0, 5)), '`y`'),
+ ('ihvp-lissa-depth-0', lambda: INF.ihvp(tm(), CE, X, y, V1, method='lissa', damping=0.1, depth=0), '`depth`'),
+ ('ihvp-lissa-repeats-0', lambda: INF.ihvp(tm(), CE, X, y, V1, method='lissa', damping=0.1, repeats=0), '`repeats`'),
+ ('ihvp-damping-nan', lambda: INF.ihvp(tm(), CE, X, y, V1, damping=NAN), '`damping`'),
+ ('ugs-chunk_size-0', lambda: INF.ugs_scores(tm(), CE, X, y, damping=0.1, chunk_size=0), '`chunk_size`'),
+ ('auto_damping-nan', lambda: INF.auto_damping(withv(torch.eye(3), (0, 0), NAN)), '`H`'),
+ ('sketched_ugs-damping-nan', lambda: DAT.sketched_ugs(tm(), CE, X, y, damping=NAN), '`damping`'),
+ ('second_moment-k-negative', lambda: ST.second_moment(psd_stack(), psd_stack(seed=1), 0.1, 0.2, 1, -1), '`k`'),
+ ('ksd_estimate-nan', lambda: KSD.ksd_estimate(withv(torch.eye(3), (0, 1), NAN)), '`K`'),
+ ('input_jacobian_norms-nan', lambda: MM.input_jacobian_norms(tm(), Xnan), '`X`'),
+ ('random_other_class-C-1', lambda: MM.random_other_class(torch.zeros(4, dtype=torch.long), 1), '`num_classes`'),
+ ('random_other_class-label', lambda: MM.random_other_class(torch.tensor([0, 5]), 3), '`y`'),
+ ('sensitivity_stats-nan', lambda: MM.sensitivity_stats(tm(), Xnan, y), '`X`'),
+ ('distance-missing-metric', lambda: TU.distance({'retain_acc': 1.0, 'forget_acc': 0.5, 'test_acc': 0.9, 'mia_eff': 0.1}, {'retain_acc': 1.0}), 'forget_acc'),
+ ('distance-nan-metric', lambda: TU.distance({'retain_acc': NAN, 'forget_acc': 0.5, 'test_acc': 0.9, 'mia_eff': 0.1},
+   {'retain_acc': 1.0, 'forget_acc': 0.5, 'test_acc': 0.9, 'mia_eff': 0.1}), 'retain_acc'),
+ ('validation_split-same-class', lambda: TU.validation_split(SP_CLS, cls=1), 'share'),
+ ('MLP-hidden-0', lambda: MD.MLP(3, 2, hidden=0), '`hidden'),
+ ('MLP-num_classes-0', lambda: MD.MLP(3, 0), '`num_classes`'),
+ ('SmallCNN-img_size-0', lambda: MD.SmallCNN(img_size=0), '`img_size`'),
+ ('LogReg-in_features-0', lambda: MD.LogReg(0, 2), '`in_features`'),
+ ('complementary_masks-n-0', lambda: AT.complementary_masks(0, 2), '`n`'),
+ ('complementary_masks-n-1', lambda: AT.complementary_masks(1, 2), '`n`'),
+ ('complementary_masks-pairs-0', lambda: AT.complementary_masks(10, 0), '`pairs`'),
+ ('spearman_matrix-nan', lambda: AT.spearman_matrix({'s': withv(torch.randn(10), 0, NAN).numpy()}, {'o': np.random.rand(10)}, B=5), '`scores`'),
+ ('spearman_matrix-B-0', lambda: AT.spearman_matrix({'s': np.random.rand(10)}, {'o': np.random.rand(10)}, B=0), '`B`'),
 ]
 
 @pytest.mark.parametrize('fn,key', [pytest.param(f, k, id=i) for i, f, k in RAISES])
@@ -255,6 +287,7 @@ LABEL_FNS = {
     'model_scores': lambda yy: KSD.model_scores(tm(), X, yy),
     'relative_magnitude': lambda yy: MM.relative_magnitude(tm(), X, yy),
     'mu_mis': lambda yy: MM.mu_mis(tm(), X, yy, lr=0.01, max_iter=1),
+    'margins': lambda yy: MT.margins(tm(), X, yy),
     'TensorData': lambda yy: TensorData(X_train=X, y_train=yy, X_test=Xt, y_test=yt, num_classes=2),
 }
 
@@ -282,6 +315,7 @@ BAD_X_FNS = {
     'stein_kernel_from_scores': lambda A: KSD.stein_kernel_from_scores(A, torch.randn(40, 3)),
     'ksd_scores': lambda A: KSD.ksd_scores(tm(), A, y),
     'relative_magnitude': lambda A: MM.relative_magnitude(tm(), A, y),
+    'input_jacobian_norms': lambda A: MM.input_jacobian_norms(tm(), A),
     'mu_mis': lambda A: MM.mu_mis(tm(), A, y, lr=0.01, max_iter=1),
     'TensorData': lambda A: TensorData(X_train=A, y_train=y, X_test=Xt, y_test=yt, num_classes=2),
 }
