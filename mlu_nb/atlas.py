@@ -323,6 +323,7 @@ def spearman_matrix(scores:dict, # name -> (n,) per-point score
                    ) -> dict:
     "Spearman rho of every score with every outcome, 95% bootstrap intervals and the resampled rhos: dict(rho, lo, hi, boot, scores, outcomes)."
     sn, on = list(scores), list(outcomes)
+    if not sn or not on: raise ValueError(f"`scores` and `outcomes` must each name at least one per-point vector, got {len(sn)} and {len(on)}.")
     S = torch.stack([torch.as_tensor(scores[k]).double() for k in sn]); O = torch.stack([torch.as_tensor(outcomes[k]).double() for k in on])
     if S.shape[1] != O.shape[1]: raise ValueError(f"scores have {S.shape[1]} points but outcomes have {O.shape[1]}.")
     check_finite(S, 'scores', 'drop or fix the non-finite scores'); check_finite(O, 'outcomes', 'drop or fix the non-finite outcomes')

@@ -18,11 +18,12 @@ from torch.func import functional_call, vmap, grad, jvp
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'UNITS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params',
-           'unflatten', 'set_flat_params_', 'check_finite', 'check_Xy', 'check_positive_int', 'check_loop',
-           'check_labels', 'check_match', 'num_outputs', 'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads',
-           'per_sample_grads_loop', 'hvp', 'hessian', 'predict_logits', 'accuracy', 'evaluate', 'TrainLog',
-           'make_optimizer', 'lr_lambda', 'train', 'stacked_grad', 'train_stacked', 'unstack', 'clone_model', 'Timer',
-           'ExpResult', 'Experiment', 'register_experiment', 'code_hash', 'checkpoint', 'md_table']
+           'unflatten', 'set_flat_params_', 'check_finite', 'check_Xy', 'check_positive_int', 'check_real',
+           'in_transform', 'check_loop', 'check_labels', 'check_match', 'num_outputs', 'check_model_labels',
+           'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads', 'per_sample_grads_loop', 'hvp', 'hessian',
+           'predict_logits', 'accuracy', 'evaluate', 'TrainLog', 'make_optimizer', 'lr_lambda', 'train', 'stacked_grad',
+           'train_stacked', 'unstack', 'clone_model', 'Timer', 'ExpResult', 'Experiment', 'register_experiment',
+           'code_hash', 'checkpoint', 'md_table']
 
 # %% ../nbs/00_core.ipynb #12015758
 def seed_everything(seed:int=0, # seed for `random`, numpy and torch
@@ -141,6 +142,29 @@ def check_positive_int(value, # the setting to check
     if value < minimum: raise ValueError(f"`{name}` must be an integer >= {minimum}{opt}, got {value}; pass e.g. {name}={minimum}.")
     return int(value)
 
+def check_real(value, # the setting to check
+               name:str, # argument name used in the error message
+               gt:float|None=None, # the value must be > gt
+               ge:float|None=None, # the value must be >= ge
+               lt:float|None=None, # the value must be < lt
+               le:float|None=None, # the value must be <= le
+               allow_none:bool=False, # also accept None
+              ) -> float|None:
+    "Return `value` as a `float`, raising unless it is a finite real number (not bool, not NaN/inf) in the stated range."
+    if value is None and allow_none: return None
+    bounds = [f"{op} {b:g}" for op, b in (('>', gt), ('>=', ge), ('<', lt), ('<=', le)) if b is not None]
+    want = f"a finite number{' ' + ' and '.join(bounds) if bounds else ''}{' (or None)' if allow_none else ''}"
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"`{name}` must be {want}, got {value!r} of type {type(value).__name__}.")
+    v = float(value)
+    if not (math.isfinite(v) and (gt is None or v > gt) and (ge is None or v >= ge) and (lt is None or v < lt) and (le is None or v <= le)):
+        raise ValueError(f"`{name}` must be {want}, got {value!r}.")
+    return v
+
+def in_transform(t) -> bool:
+    "Whether tensor `t` is being traced by a `torch.func` transform (vmap, grad, ...), where value checks cannot run."
+    return isinstance(t, torch.Tensor) and torch._C._functorch.is_functorch_wrapped_tensor(t)
+
 def check_loop(**settings, # loop settings by name, e.g. epochs=10, batch_size=64, steps=300
               ) -> tuple:
     "Check that every keyword is an integer >= 1 (see `check_positive_int`); return their `int` values in order."
@@ -194,6 +218,16 @@ def num_outputs(model:nn.Module, # the model
     try: out = model(X[:1])
     finally: model.train(was_training)
     return int(out.shape[1]) if out.ndim >= 2 else None
+
+def check_model_labels(model:nn.Module, # a classifier
+                       X:torch.Tensor, # inputs (any device; one sample is moved to the model's)
+                       y:torch.Tensor, # class labels the model is to be scored or trained on
+                       name:str='y', # argument name used in the error message
+                      ) -> torch.Tensor:
+    "Return `y`, raising unless `model` outputs (n, C) logits on `X` and every label of `y` lies in [0, C)."
+    C = num_outputs(model, X[:1].to(next(model.parameters()).device))
+    if C is None: raise ValueError(f"`model` must output (n, classes) logits for class labels `{name}`, but gives one value per sample.")
+    return check_labels(y, C, name, 'the number of model outputs')
 
 def _class_loss(loss_fn:Callable) -> bool:
     "Whether `loss_fn` takes integer class targets: F.cross_entropy / F.nll_loss, their nn modules, or a partial of either."
@@ -276,6 +310,8 @@ def hvp(model:nn.Module, # model at the point where H is taken
     if not isinstance(v, torch.Tensor) or v.ndim not in (1, 2):
         raise ValueError(f"`v` must be a (p,) or (k, p) tensor, got {type(v).__name__} {tuple(getattr(v, 'shape', ()))}.")
     check_match(v, p0, 'v', 'params'); check_finite(v, 'v', 'pass a finite vector')
+    n_p = sum(t.numel() for t in params.values())
+    if v.shape[-1] != n_p: raise ValueError(f"`v` has length {v.shape[-1]} but the model has {n_p} trainable parameters; pass a ({n_p},) or (k, {n_p}) tensor.")
     y = _check_targets(model, loss_fn, X, y)
     f = batch_loss_fn(model, loss_fn)
     gfn = lambda p: grad(f)(p, X, y)
@@ -315,7 +351,8 @@ def predict_logits(model:nn.Module, # the model
     check_match(X, model, 'X', 'model', device=False)
     was_training = model.training; model.eval()
     dev = next(model.parameters()).device
-    try: out = torch.cat([model(X[i:i+batch_size].to(dev)) for i in range(0, len(X), batch_size)]) if len(X) else torch.empty(0)
+    # an empty X still goes through the model once, so the result has the model's output shape, e.g. (0, C)
+    try: out = torch.cat([model(X[i:i+batch_size].to(dev)) for i in range(0, max(len(X), 1), batch_size)])
     finally: model.train(was_training)
     return out
 

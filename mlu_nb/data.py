@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from .core import check_Xy, check_labels, check_positive_int
+from .core import check_Xy, check_labels, check_positive_int, check_real
 
 # %% auto #0
 __all__ = ['CIFAR100_COARSE', 'TensorData', 'digits', 'validate_forget', 'Split', 'random_forget', 'class_forget',
@@ -33,7 +33,9 @@ class TensorData:
     def __post_init__(self):
         self.num_classes = check_positive_int(self.num_classes, 'num_classes')
         check_Xy(self.X_train, self.y_train, names=('X_train', 'y_train'))
-        check_Xy(self.X_test, self.y_test, min_n=0, names=('X_test', 'y_test'))
+        check_Xy(self.X_test, self.y_test, names=('X_test', 'y_test'))   # every metric reports test accuracy: an empty test set is an error
+        if self.X_test.shape[1:] != self.X_train.shape[1:]:
+            raise ValueError(f"`X_test` samples have shape {tuple(self.X_test.shape[1:])} but `X_train` samples {tuple(self.X_train.shape[1:])}; pass test inputs shaped like the training inputs.")
         for b in ('y_train', 'y_test'): check_labels(getattr(self, b), self.num_classes, b)
         if self.superclass is not None:
             check_labels(self.superclass, None, 'superclass')
@@ -53,6 +55,7 @@ def digits(flat:bool=False, # (n, 64) instead of (n, 1, 8, 8)
            dtype:torch.dtype=torch.float32, # dtype of the inputs
           ) -> TensorData:
     "scikit-learn's 8x8 digits as standardized tensors with a fixed stratified train/test split."
+    test_frac = check_real(test_frac, 'test_frac', gt=0, lt=1)   # scikit-learn's own message names `test_size`
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
     d = load_digits()
@@ -112,10 +115,10 @@ class Split:
 
     def __post_init__(self):
         if not isinstance(self.data, TensorData): raise TypeError(f"`data` must be a TensorData, got {type(self.data).__name__}.")
-        f = validate_forget(self.forget, self.data.n_train)
+        f = validate_forget(self._forget, self.data.n_train)
         mask = torch.ones(self.data.n_train, dtype=torch.bool); mask[f] = False
-        object.__setattr__(self, 'forget', f)
-        object.__setattr__(self, 'retain', torch.nonzero(mask).squeeze(1))
+        object.__setattr__(self, '_forget', f)
+        object.__setattr__(self, '_retain', torch.nonzero(mask).squeeze(1))
         object.__setattr__(self, '_sealed', True)
 
     def __setattr__(self, k, v):
@@ -124,12 +127,20 @@ class Split:
         object.__setattr__(self, k, v)
     def __delattr__(self, k): raise AttributeError(f"`Split` is immutable: cannot delete `{k}`.")
 
+    # `forget` and `retain` hand out copies: an in-place write into them (split.forget[0] = i) cannot desynchronize the two
+    retain = property(lambda s: s._retain.clone(), doc="indices of the retained training points (a copy)")
     X_train = property(lambda s: s.data.X_train); y_train = property(lambda s: s.data.y_train)
     X_test = property(lambda s: s.data.X_test); y_test = property(lambda s: s.data.y_test)
-    X_forget = property(lambda s: s.data.X_train[s.forget]); y_forget = property(lambda s: s.data.y_train[s.forget])
-    X_retain = property(lambda s: s.data.X_train[s.retain]); y_retain = property(lambda s: s.data.y_train[s.retain])
+    X_forget = property(lambda s: s.data.X_train[s._forget]); y_forget = property(lambda s: s.data.y_train[s._forget])
+    X_retain = property(lambda s: s.data.X_train[s._retain]); y_retain = property(lambda s: s.data.y_train[s._retain])
     num_classes = property(lambda s: s.data.num_classes)
-    def __repr__(self): return f"Split({self.data.name!r}, kind={self.kind!r}, forget={len(self.forget)}, retain={len(self.retain)}, test={len(self.data.X_test)})"
+    def __repr__(self): return f"Split({self.data.name!r}, kind={self.kind!r}, forget={len(self._forget)}, retain={len(self._retain)}, test={len(self.data.X_test)})"
+
+def _set_forget(s, v):
+    if getattr(s, '_sealed', False): s.__setattr__('forget', v)   # raises: Split is immutable
+    object.__setattr__(s, '_forget', v)
+# the dataclass field `forget` is stored in `_forget` (validated in __post_init__) and read back as a copy
+Split.forget = property(lambda s: s._forget.clone(), _set_forget, doc="indices of the training points to forget (a copy)")
 
 # %% ../nbs/01_data.ipynb #b4775adc
 def random_forget(data:TensorData, # the dataset
@@ -137,6 +148,7 @@ def random_forget(data:TensorData, # the dataset
                   seed:int=0, # seed of the draw
                  ) -> Split:
     "Forget `k` training points drawn uniformly without replacement."
+    k = check_positive_int(k, 'k')
     if not 1 <= k < data.n_train: raise ValueError(f"`k` must be in [1, {data.n_train - 1}], got {k}.")
     g = torch.Generator().manual_seed(seed)
     return Split(data, torch.randperm(data.n_train, generator=g)[:k], 'random')

@@ -20,8 +20,8 @@ from .models import train_model
 
 # %% auto #0
 __all__ = ['QUICK_SECONDS', 'digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'git_commit', 'provenance',
-           'cache_key', 'seed_keys', 'apply_seeds', 'catalog', 'catalog_source', 'check_record', 'run_experiment',
-           'summary_markdown', 'collect_records', 'reproduce']
+           'cache_key', 'seed_keys', 'apply_seeds', 'catalog', 'catalog_source', 'record_digest', 'check_record',
+           'run_experiment', 'summary_markdown', 'collect_records', 'reproduce']
 
 # %% ../nbs/90_experiments.ipynb #383658c5
 @register_experiment('digits_smallcnn', quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4]),
@@ -165,6 +165,11 @@ def catalog_source(exps:dict, # `load_experiments()`
 # %% ../nbs/90_experiments.ipynb #e4eab5fc
 def _sha(p:Path) -> str: return hashlib.sha256(Path(p).read_bytes()).hexdigest()
 
+def record_digest(rec:dict, # a record (its own 'digest' field, if any, is left out)
+                 ) -> str:
+    "SHA-256 of the record's canonical JSON without its 'digest': any edit of a stored value changes it."
+    return hashlib.sha256(json.dumps({k: v for k, v in rec.items() if k != 'digest'}, sort_keys=True).encode()).hexdigest()
+
 def check_record(d:Path, # the experiment's folder (holding result.json)
                  key:dict|None=None, # the key the record must match (None: any key)
                 ) -> dict:
@@ -172,13 +177,18 @@ def check_record(d:Path, # the experiment's folder (holding result.json)
     f = Path(d) / 'result.json'
     try: rec = json.loads(f.read_text())
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err: raise ValueError(f"{f}: not a readable JSON record ({err}).") from err
-    if not isinstance(rec, dict) or not {'name', 'mode', 'key', 'claims', 'artifacts', 'seconds'} <= set(rec): raise ValueError(f"{f}: record lacks required fields.")
-    types = dict(name=str, mode=str, key=dict, claims=list, artifacts=dict, seconds=(int, float), settings=dict, provenance=dict)
-    bad = [k for k, t in types.items() if k in rec and not isinstance(rec[k], t)]
+    types = dict(name=str, mode=str, key=dict, claims=list, artifacts=dict, seconds=(int, float), settings=dict, provenance=dict, digest=str)
+    if not isinstance(rec, dict): raise ValueError(f"{f}: the record is a JSON {type(rec).__name__}, not an object.")
+    missing = sorted(set(types) - set(rec))
+    if missing: raise ValueError(f"{f}: record lacks required fields ({', '.join(missing)}).")
+    bad = [k for k, t in types.items() if not isinstance(rec[k], t)]
     if bad or not all(isinstance(c, dict) for c in rec['claims']): raise ValueError(f"{f}: record fields of the wrong type ({', '.join(bad) or 'claims'}).")
+    prov = dict(device=str, threads=int, date=str)
+    if any(not isinstance(rec['provenance'].get(k), t) for k, t in prov.items()): raise ValueError(f"{f}: provenance lacks device, threads or date.")
     if key is not None and rec['key'] != _jsonable(key):
         diff = sorted(k for k in key if rec['key'].get(k) != _jsonable(key)[k])
         raise ValueError(f"{f}: stale record (differs in {', '.join(diff)}).")
+    if rec['digest'] != record_digest(rec): raise ValueError(f"{f}: the record's content does not match its digest (edited after it was written).")
     for a, h in rec['artifacts'].items():
         if not (Path(d) / a).exists() or _sha(Path(d) / a) != h: raise ValueError(f"{f}: artifact {a} is missing or does not match its checksum.")
     for c in rec['claims']: claim_from_dict(c)   # raises if a stored verdict disagrees with its numbers
@@ -225,6 +235,7 @@ def run_experiment(name:str, # registered experiment name
     rec = dict(name=name, mode=mode, key=key, settings=_jsonable(settings), seconds=time.perf_counter() - t0,
                provenance=provenance(dev), claims=[claim_to_dict(c) for c in res.claims], rows=_jsonable(res.rows),
                figures=figs, artifacts={a: _sha(d / a) for a in arts})
+    rec['digest'] = record_digest(rec)   # detects hand edits of a stored value (not a forger who recomputes it: see the prose)
     _atomic_write(d / 'result.json', lambda t: t.write_text(json.dumps(rec, indent=1)))
     shutil.rmtree(d / UNITS, ignore_errors=True)   # the record is committed: the unit checkpoints are no longer needed
     return {**rec, 'cached': False}

@@ -16,7 +16,7 @@ from torch.func import vmap
 
 from .core import *
 from .core import hessian as dense_hessian
-from .core import _class_loss
+from .core import _class_loss, _check_targets
 
 # %% auto #0
 __all__ = ['damped_hessian', 'ConvergenceWarning', 'ihvp', 'power_top_eigenvalue', 'ugs_scores', 'normalized_ugs',
@@ -108,7 +108,8 @@ def ihvp(model:nn.Module, # model at the point where H is taken
     check_Xy(X, y)
     if isinstance(damping, bool) or not isinstance(damping, (int, float)) or not math.isfinite(damping) or damping < 0:
         raise ValueError(f"`damping` must be a finite number >= 0, got {damping!r}.")
-    check_positive_int(depth, 'depth'); check_positive_int(repeats, 'repeats')
+    check_positive_int(depth, 'depth'); check_positive_int(repeats, 'repeats'); check_positive_int(batch_size, 'batch_size', allow_none=True)
+    check_real(scale, 'scale', gt=0, allow_none=True)
     if not isinstance(V, torch.Tensor): raise TypeError(f"`V` must be a torch.Tensor, got {type(V).__name__}.")
     p = num_params(model)
     one = V.ndim == 1
@@ -313,9 +314,8 @@ def forgetting_cost(model:nn.Module, # trained model (theta*), not modified
                     return_censored:bool=False, # also return the boolean mask of censored points
                    ) -> torch.Tensor:
     "Per-point gradient-ascent steps until the point's loss exceeds `threshold` (vectorized over per-point parameter copies); (n,)."
-    check_Xy(X, y)
-    if lr <= 0: raise ValueError(f"`lr` must be > 0, got {lr}.")
-    if max_steps < 1: raise ValueError(f"`max_steps` must be >= 1, got {max_steps}.")
+    check_Xy(X, y); y = _check_targets(model, loss_fn, X, y)   # class labels must index the model's logits
+    lr = check_real(lr, 'lr', gt=0); max_steps = check_positive_int(max_steps, 'max_steps')
     if threshold is None: threshold = math.log(predict_logits(model, X[:1]).shape[1])
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float, np.integer, np.floating)) or not math.isfinite(threshold):
         raise ValueError(f"`threshold` must be a finite loss value (or None for log(num_classes)), got {threshold!r}; a NaN threshold is never exceeded.")

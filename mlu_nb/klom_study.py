@@ -176,7 +176,12 @@ def p95_rows(k:np.ndarray, # per-sample values (n,), e.g. one ensemble's per-sam
              I:np.ndarray, # sample indices (B, m): one resample per row
             ) -> np.ndarray:
     "95th percentile (linear interpolation, as `torch.quantile`) of `k` over each row of `I`: shape (B,)."
-    return np.quantile(np.asarray(k, dtype=float)[np.asarray(I)], 0.95, axis=-1)
+    k, I = np.asarray(k, dtype=float), np.asarray(I)
+    if k.ndim != 1 or not len(k): raise ValueError(f"`k` must be a non-empty (n,) vector, got shape {k.shape}.")
+    if not np.isfinite(k).all(): raise ValueError(f"`k` has {int((~np.isfinite(k)).sum())} non-finite values; a NaN would make every percentile NaN: check the ensembles.")
+    if I.ndim != 2 or I.shape[1] == 0 or not np.issubdtype(I.dtype, np.integer): raise ValueError(f"`I` must be a (B, m >= 1) integer index array, got shape {I.shape}, dtype {I.dtype}.")
+    if I.size and (I.min() < 0 or I.max() >= len(k)): raise ValueError(f"`I` has indices outside [0, {len(k)}): min {I.min()}, max {I.max()}.")
+    return np.quantile(k[I], 0.95, axis=-1)
 
 def progress(Fp, # pretrained forget KLoM (scalar or array)
              F0, # floor forget KLoM: a second oracle ensemble against the reference oracles

@@ -50,6 +50,8 @@ def median_bandwidth(X:torch.Tensor, # inputs (n, ...); flattened
                      max_points:int=1000, # median over a fixed random subsample of this many points (bounds memory)
                     ) -> float:
     "Median heuristic: the median pairwise Euclidean distance between (a subsample of) the flattened rows of `X`."
+    if not isinstance(X, torch.Tensor) or X.ndim == 0: raise TypeError(f"`X` must be an (n, ...) torch.Tensor, got {type(X).__name__}.")
+    if len(X) < 2: raise ValueError(f"the median pairwise distance needs at least 2 points in `X`, got {len(X)}.")
     check_finite(X, 'X', 'clean or impute the inputs (e.g. torch.nan_to_num) before passing them')   # else NaN distances read as 'points coincide'
     Xf = X.reshape(len(X), -1)
     if len(Xf) > max_points: Xf = Xf[torch.randperm(len(Xf), generator=torch.Generator().manual_seed(0))[:max_points]]

@@ -49,6 +49,8 @@ def _at_branch_point(z): return np.abs(np.asarray(z, dtype=float) + 1 / math.e) 
 def stationary_points(z:float, # Lambert-W argument c / lambda of the 1-D objective
                      ) -> Stationary:
     "Classify `z` into the branches of App. E and return the stationary points via `scipy.special.lambertw`."
+    if isinstance(z, (bool, np.bool_)) or not isinstance(z, (int, float, np.integer, np.floating)):
+        raise TypeError(f"`z` must be a real number, got {z!r} of type {type(z).__name__}.")
     z = float(z)
     if not math.isfinite(z): raise ValueError(f"`z` must be finite, got {z}.")
     if z >= 0: return Stationary(z, Branch.UNIQUE_MIN, float(sps.lambertw(z, 0).real))
@@ -104,6 +106,9 @@ def stationary_bruteforce(c:float, # coefficient of e^{-w}
                           lam:float, # ridge
                          ) -> tuple[list[float], list[float]]:
     "Reference: (minima, maxima) of `c e^{-w} + lam/2 w^2` by bracketing and `scipy.optimize.brentq`."
+    if not (isinstance(c, (int, float, np.integer, np.floating)) and math.isfinite(c)): raise ValueError(f"`c` must be a finite number, got {c!r}.")
+    if not (isinstance(lam, (int, float, np.integer, np.floating)) and math.isfinite(lam) and lam > 0):
+        raise ValueError(f"`lam` must be a finite ridge > 0, got {lam!r} (at lam = 0 the objective has no stationary point for c > 0).")
     if c >= 0:  # L'(w) = -c e^{-w} + lam w is increasing; root in [0, c/lam]
         f = lambda w: -c * math.exp(-w) + lam * w
         return [spo.brentq(f, 0.0, c / lam if c > 0 else 1.0, xtol=1e-15, rtol=1e-15)], []

@@ -79,6 +79,8 @@ def lfd(learnability:torch.Tensor, # learnability scores l_i (n,) (Def. 1)
     for nm, t in (('learnability', learnability), ('ugs', ugs)):
         if not isinstance(t, torch.Tensor): raise TypeError(f"`{nm}` must be a torch.Tensor, got {type(t).__name__}.")
     if learnability.shape != ugs.shape: raise ValueError(f"`learnability` and `ugs` must have the same shape, got {tuple(learnability.shape)} and {tuple(ugs.shape)}.")
+    if learnability.numel() == 0: raise ValueError("`learnability` and `ugs` are empty: pass one score per training point.")
+    check_finite(learnability, 'learnability', 'drop the points whose scores are not finite'); check_finite(ugs, 'ugs', 'drop the points whose scores are not finite')
     if (ugs < 0).any(): raise ValueError("`ugs` must be non-negative (it is a norm); pass UGS, not forgettability with a sign.")
     dt = torch.promote_types(learnability.dtype if learnability.dtype.is_floating_point else torch.float64, ugs.dtype if ugs.dtype.is_floating_point else torch.float64)
     return jsd(to_distribution(learnability.to(dt), how, temperature), to_distribution(ugs.to(dt), how, temperature))

@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import params_of, predict_logits, evaluate, check_Xy, check_labels
+from .core import params_of, predict_logits, evaluate, check_Xy, check_labels, check_finite, in_transform
 from .data import Split
 
 # %% auto #0
@@ -46,9 +46,14 @@ def subset_metrics(model:nn.Module, # the model to evaluate
 def logit_margins(z:torch.Tensor, # logits (..., C)
                   y:torch.Tensor, # integer labels (...)
                   how:str='lse', # 'lse': z_y - logsumexp_{j!=y} z_j (Georgiev et al., the KLoM benchmark); 'max': z_y - max_{j!=y} z_j
+                  check:bool|None=None, # check finite `z` and labels in [0, C); None: check except inside `torch.func` transforms (no concrete values under vmap)
                  ) -> torch.Tensor:
     "Margins from logits, differentiable and on their device; works inside `vmap` (one sample or a batch)."
     if how not in ('lse', 'max'): raise ValueError(f"`how` must be 'lse' or 'max', got {how!r}.")
+    if check is None: check = not (in_transform(z) or in_transform(y))
+    if check:
+        check_finite(z.detach(), 'z', 'check the model (a diverged run gives NaN logits)')
+        check_labels(y.reshape(-1), z.shape[-1], 'y', 'the number of logits')
     others = z.masked_fill(F.one_hot(y, z.shape[-1]).bool(), float('-inf'))
     rest = others.max(-1).values if how == 'max' else others.logsumexp(-1)
     return z.gather(-1, y.unsqueeze(-1)).squeeze(-1) - rest
@@ -105,6 +110,13 @@ def mia_member_rate(member:torch.Tensor|np.ndarray, # features of known members 
 # %% ../nbs/03_metrics.ipynb #ed49aceb
 def _probs(model, X): return F.softmax(predict_logits(model, X).detach().cpu().double(), 1)
 
+def _check_outputs(model, split):
+    "Raise unless `model` gives exactly one logit per class of `split` (the attacks read true-label and full softmax rows)."
+    z = predict_logits(model, split.X_train[:1])
+    if z.ndim != 2 or z.shape[1] != split.num_classes:
+        raise ValueError(f"`model` gives outputs of shape {tuple(z.shape[1:])} per sample but `split` has {split.num_classes} classes; "
+                         "attack a model with one logit per class of this split.")
+
 def _true_conf(model, X, y): return _probs(model, X).gather(1, y.cpu().long().reshape(-1, 1)).squeeze(1)
 
 def _entropy(p): return -torch.where(p > 0, p * p.log(), torch.zeros_like(p)).sum(1)
@@ -114,7 +126,7 @@ def mia_confidence(model:nn.Module, # the (unlearned) model attacked
                    seed:int=0, # seed of the retain subsample used as members
                   ) -> float:
     "MIA-efficacy (paper 003, after Song et al. / Liu et al.): fraction of the forget set an SVC on true-label confidence calls non-member."
-    _check_model(model); _check_split(split)
+    _check_model(model); _check_split(split); _check_outputs(model, split)
     g = torch.Generator().manual_seed(seed)
     k = min(len(split.retain), len(split.y_test))
     idx = torch.randperm(len(split.retain), generator=g)[:k]   # balanced shadow sets, as in Liu et al.
@@ -128,7 +140,7 @@ def mia_entropy(model:nn.Module, # the (unlearned) model attacked
                 split:Split, # forget/retain/test split
                ) -> float:
     "Paper 004's MIA (Chundawat et al.): fraction of the forget set a balanced entropy logistic attack calls member (lower = better)."
-    _check_model(model); _check_split(split)
+    _check_model(model); _check_split(split); _check_outputs(model, split)
     mem = _entropy(_probs(model, split.X_retain))
     non = _entropy(_probs(model, split.X_test))
     tgt = _entropy(_probs(model, split.X_forget))

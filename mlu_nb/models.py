@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import train, check_positive_int
+from .core import train, check_positive_int, in_transform
 
 # %% auto #0
 __all__ = ['RECIPES', 'LogReg', 'MLP', 'SmallCNN', 'TwoLayerReLUCNN', 'logistic_loss', 'resnet18_cifar', 'resnet9', 'make_model',
@@ -82,6 +82,9 @@ def logistic_loss(out:torch.Tensor, # scalar outputs f(W, x)
                   y:torch.Tensor, # labels in {-1, +1}
                  ) -> torch.Tensor:
     "Mean logistic loss log(1 + exp(-y f)) for +-1 labels (paper 001's training loss)."
+    if not (in_transform(y) or in_transform(out)):   # value checks cannot run inside vmap
+        if out.shape != y.shape: raise ValueError(f"`out` {tuple(out.shape)} and `y` {tuple(y.shape)} must have the same shape (one scalar output per label).")
+        if not bool(((y == 1) | (y == -1)).all()): raise ValueError(f"`y` must hold labels in {{-1, +1}}, got values {torch.unique(y)[:5].tolist()}; map 0/1 labels with 2 * y - 1.")
     return F.softplus(-y * out).mean()
 
 # %% ../nbs/02_models.ipynb #e285e379

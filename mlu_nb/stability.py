@@ -277,6 +277,8 @@ def unlearning_coherence(H_r, # retain Hessians (n_r, d, d), PSD
     cr, cf = mix_weights(eta, alpha, B, len(H_r), len(H_f))
     lam_S = _lam_max_sym(mix_coherence_from_gram(gram(torch.cat([H_r, H_f])), len(H_r), cr, cf).numpy())
     lam_Drf = max_pair_eig(H_r, H_f, cr, cf)
+    if not lam_Drf > 0: raise ValueError(f"every pair Hessian C_r H_r + C_f H_f has largest eigenvalue {lam_Drf:.3g} <= 0 (all-zero Hessians?): "
+                                         "the coherence ratio (Def. 4) is undefined; check `H_r` and `H_f`.")
     lam_D = float(torch.linalg.eigvalsh(cr * H_r.mean(0) + cf * H_f.mean(0))[-1])
     return Coherence(lam_S / lam_Drf, lam_S, lam_Drf, lam_D, cr, cf)
 

@@ -136,6 +136,7 @@ def unlearn(method:str, # a name from `available_methods()`
         if bad: raise TypeError(f"method {method!r} got unknown hyperparameter(s) {bad}; it accepts "
                                 f"{[k for k in sig.parameters if k not in ('model', 'split')]}.")
     _check_loop_hparams(hparams)
+    check_model_labels(model, split.X_train, split.y_train, 'split.y_train')   # the labels must index the model's logits
     before = forget_stats(model, split)
     m = model if inplace else clone_model(model)
     with Timer() as t: m, steps, log = fn(m, split, **hparams)
@@ -414,7 +415,8 @@ def fisher_forget(model:nn.Module, # the trained model (a copy when called throu
                  ):
     "Fisher forgetting: Gaussian noise with variance ~ alpha / diag Fisher(retain), Golatkar et al. 2020's rule."
     if noise not in ('authors', 'diag'): raise ValueError(f"`noise` must be 'authors' (Golatkar et al.'s) or 'diag', got {noise!r}.")
-    if alpha < 0: raise ValueError(f"`alpha` must be >= 0, got {alpha}.")
+    alpha = check_real(alpha, 'alpha', ge=0); check_real(max_var, 'max_var', gt=0); check_real(head_max_var, 'head_max_var', gt=0)
+    chunk = check_positive_int(chunk, 'chunk')
     Fd = _fisher_diag(model, *_on(model, split.X_retain), chunk)
     classes = split.y_forget.unique().tolist() if zero_class_head and split.kind == 'class' else None
     if noise == 'authors': mu, var = _golatkar_mean_var(model, Fd, alpha, max_var, head_max_var, classes)
@@ -454,7 +456,7 @@ def influence_removal(model:nn.Module, # the trained model (a copy when called t
                      ):
     "Newton-step removal theta + (H_R + damping I)^-1 (1/|R|) sum_F grad (Guo et al. 2020)."
     if solver not in ('auto', 'exact', 'cg'): raise ValueError(f"`solver` must be 'auto', 'exact' or 'cg', got {solver!r}.")
-    if damping < 0: raise ValueError(f"`damping` must be >= 0, got {damping}.")
+    damping = check_real(damping, 'damping', ge=0); l2 = check_real(l2, 'l2', ge=0); check_real(scale, 'scale')
     p = num_params(model); use_exact = solver == 'exact' or (solver == 'auto' and p <= max_exact)
     Xr, yr, Xf, yf = _on(model, split.X_retain, split.y_retain, split.X_forget, split.y_forget)
     ps = params_of(model)
@@ -465,10 +467,13 @@ def influence_removal(model:nn.Module, # the trained model (a copy when called t
     log = dict(solver='exact' if use_exact else 'cg')
     if use_exact:
         H = hessian(model, F.cross_entropy, Xr, yr) + lam * torch.eye(p, dtype=g.dtype, device=g.device)
-        try: v = torch.linalg.solve(H, g)
-        except torch.linalg.LinAlgError as e:
-            raise ValueError(f"influence_removal: H_R + (damping + l2) I = H_R + {lam:g} I is singular ({e}); "
-                             "raise `damping` (e.g. damping=0.01).") from None
+        ev = torch.linalg.eigvalsh(H)   # costs what the solve costs; a float solve of a singular H returns finite noise, no error
+        if ev[0] <= p * torch.finfo(H.dtype).eps * ev.abs().max():   # numpy's matrix_rank tolerance: numerically singular
+            raise ValueError(f"influence_removal: H_R + (damping + l2) I = H_R + {lam:g} I is numerically singular (smallest eigenvalue "
+                             f"{ev[0].item():.3g}, largest {ev[-1].item():.3g}), so the exact Newton step is noise: raise `damping` "
+                             "(e.g. damping=0.01), or pass solver='cg' for the minimum-norm step on the range of H_R.")
+        log['min_eig'] = ev[0].item()
+        v = torch.linalg.solve(H, g)
         if not torch.isfinite(v).all(): raise ValueError(f"influence_removal: the Newton step is not finite: H_R + {lam:g} I is singular; raise `damping`.")
         its = 1
     else:
@@ -667,8 +672,8 @@ def sisa_train(model:nn.Module, # architecture template (re-initialized per shar
                agg:str='vote', # aggregation of the shard predictions (see `SISAEnsemble`; 'vote' is the authors')
               ) -> SISAEnsemble:
     "Train a SISA ensemble: K fresh copies of `model`, each on one random shard of (`X`, `y`)."
-    check_Xy(X, y, min_n=shards)
-    if shards < 1: raise ValueError(f"`shards` must be >= 1, got {shards}.")
+    shards = check_positive_int(shards, 'shards'); check_Xy(X, y)
+    if shards > len(X): raise ValueError(f"`shards`={shards} exceeds the {len(X)} training samples: every shard needs a sample; pass shards <= {len(X)}.")
     if agg not in SISA_AGGS: raise ValueError(f"`agg` must be one of {SISA_AGGS} ('vote' is the authors'), got {agg!r}.")
     rec = _recipe(model, recipe)
     perm = torch.randperm(len(X), generator=torch.Generator().manual_seed(seed))

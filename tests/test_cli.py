@@ -33,11 +33,11 @@ def test_reproduce_writes_summary_and_caches(tmp_path):
     rec2 = json.loads((out / 'digits_smallcnn' / 'quick' / 'result.json').read_text())
     assert rec2['seconds'] == rec['seconds']
     assert '(quick, cached,' in (out / 'summary.md').read_text()
-    # a forged verdict is caught: the record is set aside with a message and recomputed
+    # a forged verdict is caught (by the record's digest): the record is set aside with a message and recomputed
     rec2['claims'][0]['verdict'] = 'not reproduced'
     (out / 'digits_smallcnn' / 'quick' / 'result.json').write_text(json.dumps(rec2))
     r3 = subprocess.run(['mlu-nb', 'reproduce', '--only', 'digits_smallcnn', '--out', str(out)], capture_output=True, text=True)
-    assert r3.returncode == 0 and 'disagrees with its numbers' in r3.stderr, r3.stderr
+    assert r3.returncode == 0 and 'does not match its digest' in r3.stderr, r3.stderr
     rec3 = json.loads((out / 'digits_smallcnn' / 'quick' / 'result.json').read_text())
     assert rec3['claims'][0]['verdict'] == 'reproduced' and rec3['seconds'] != rec['seconds']
     assert list((out / 'digits_smallcnn' / 'quick').glob('result.json.bad-*'))
