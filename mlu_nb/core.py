@@ -161,7 +161,8 @@ def check_real(value, # the setting to check
         raise ValueError(f"`{name}` must be {want}, got {value!r}.")
     return v
 
-def in_transform(t) -> bool:
+def in_transform(t, # any object; True only for a tensor traced by a torch.func transform
+                ) -> bool:
     "Whether tensor `t` is being traced by a `torch.func` transform (vmap, grad, ...), where value checks cannot run."
     return isinstance(t, torch.Tensor) and torch._C._functorch.is_functorch_wrapped_tensor(t)
 
