@@ -44,7 +44,7 @@ def nystrom_ihvp(G:torch.Tensor, # vectors to precondition, rows (n, p)
                  damping:float, # lambda > 0
                 ) -> torch.Tensor:
     "Rows of $(\\hat H+\\lambda I)^{-1}G^\\top$ for the Nyström sketch $\\hat H = Y^\\top(\\Omega Y^\\top)^{-1}Y$ (Woodbury, a k x k solve)."
-    if damping <= 0: raise ValueError(f"`damping` must be > 0 for the sketch (the complement of range(Y) is scaled by 1/damping), got {damping}.")
+    check_real(damping, 'damping', gt=0)   # > 0: the complement of range(Y) is scaled by 1/damping
     M = Omega @ Y.T; M = (M + M.T) / 2                        # Omega^T H Omega (k, k)
     A = (damping * M + Y @ Y.T).double()                       # small solve in float64 for stability
     A = A + 1e-12 * A.diagonal().abs().max() * torch.eye(len(A), dtype=A.dtype, device=A.device)
@@ -58,7 +58,7 @@ def rr_ihvp(G:torch.Tensor, # vectors to precondition, rows (n, p)
             damping:float, # lambda > 0
            ) -> torch.Tensor:
     r"Rows of $Q(Q^\top HQ+\lambda I)^{-1}Q^\top g + (g-QQ^\top g)/\lambda$ (Rayleigh-Ritz sketch of $(H+\lambda I)^{-1}$)."
-    if damping <= 0: raise ValueError(f"`damping` must be > 0 for the sketch (the complement of range(Q) is scaled by 1/damping), got {damping}.")
+    check_real(damping, 'damping', gt=0)   # > 0: the complement of range(Q) is scaled by 1/damping
     T = HQ @ Q; T = (T + T.T) / 2
     C = G @ Q                                                         # (n, k)
     A = T.double() + damping * torch.eye(len(T), dtype=torch.float64, device=T.device)
@@ -90,7 +90,7 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
                 ):
     r"UGS (Eq. 5) $\|(\hat H+\lambda I)^{-1}g_i\|$ from a k-probe randomized sketch of the batch Hessian, shape (n,)."
     if not isinstance(k, int) or isinstance(k, bool) or k < 1: raise ValueError(f"`k` must be an int >= 1, got {k!r}.")
-    if not (isinstance(damping, (int, float)) and math.isfinite(damping) and damping > 0): raise ValueError(f"`damping` must be a finite number > 0 for the sketch, got {damping!r}.")
+    check_real(damping, 'damping', gt=0)
     if method not in ('rr', 'nystrom'): raise ValueError(f"`method` must be 'rr' or 'nystrom', got {method!r}.")
     check_Xy(X, y)
     ps = _live_params(model) if create_graph else params_of(model)

@@ -106,8 +106,7 @@ def ihvp(model:nn.Module, # model at the point where H is taken
         ) -> torch.Tensor:
     "(H + `damping` I)^-1 `V` for the Hessian of the mean loss over (`X`, `y`), for one or many right-hand sides."
     check_Xy(X, y)
-    if isinstance(damping, bool) or not isinstance(damping, (int, float)) or not math.isfinite(damping) or damping < 0:
-        raise ValueError(f"`damping` must be a finite number >= 0, got {damping!r}.")
+    damping = check_real(damping, 'damping', ge=0)
     check_positive_int(depth, 'depth'); check_positive_int(repeats, 'repeats'); check_positive_int(batch_size, 'batch_size', allow_none=True)
     check_real(scale, 'scale', gt=0, allow_none=True)
     if not isinstance(V, torch.Tensor): raise TypeError(f"`V` must be a torch.Tensor, got {type(V).__name__}.")
