@@ -12,7 +12,7 @@ import functools, math
 import numpy as np
 import torch
 
-from .core import ExpResult, register_experiment
+from .core import ExpResult, register_experiment, train_cost
 from .claims import *
 from .data import digits
 from .lambertw import *
@@ -103,7 +103,7 @@ def _toy_counts(theta, # (2,) parameters
     "Multiplicity-weighted number of correctly classified points (sign of a t + b t^2 against the label)."
     return int((np.asarray(alpha) * (np.sign(np.stack([TOY_T, TOY_T**2], 1) @ theta) == TOY_Y)).sum())
 
-@register_experiment('lambertw_toy', quick=dict(steps=5000), full=dict(steps=50000),
+@register_experiment('lambertw_toy', smoke=dict(steps=500), cost=train_cost(0, 0, 'digits', note='GDA on a 2-parameter model: seconds on a CPU'), quick=dict(steps=5000), full=dict(steps=50000),
                      description='Paper 002 Sec. 5.2 / Fig. 5: GDA picks the wrong minimum of a 2-parameter sigmoidal model')
 def exp_lambertw_toy(settings:dict, # quick or full settings of the experiment
                      out_dir=None, # folder for figures and caches
@@ -243,7 +243,7 @@ def plot_lemma1(gaps:dict, # output of `lemma1_gaps`
         ax.set_title(f'|F| = {k}  (mean gap {gaps[k]["gap"].mean():.3f})', fontsize=9); ax.set_xlabel('eps'); ax.set_ylim(0, 1.05)
     np.atleast_1d(axs)[0].legend(fontsize=7); fig.tight_layout(); return fig
 
-@register_experiment('lambertw_random_sets', quick=dict(sizes=(10, 50, 200), draws=120, steps=100, ctl_draws=30),
+@register_experiment('lambertw_random_sets', smoke=dict(sizes=(10, 50), draws=20, steps=30, ctl_draws=10), cost=lambda s: train_cost(len(s['sizes']) * (s['draws'] + s['ctl_draws']), s['steps'] / 100, 'digits', note='one oracle per forget-set draw (approximate count)'), quick=dict(sizes=(10, 50, 200), draws=120, steps=100, ctl_draws=30),
                      full=dict(sizes=(10, 50, 100, 200), draws=400, steps=300, ctl_draws=60),
                      description='Paper 002 Lemma 1: oracle forget accuracy tracks test accuracy within the Hoeffding bound (digits)')
 def exp_lambertw_random_sets(settings:dict, # quick or full settings of the experiment

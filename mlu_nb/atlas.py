@@ -20,7 +20,7 @@ from .claims import *
 from .data import digits
 from .models import make_model
 from .metrics import klom, logit_margins
-from .influence import ihvp, normalized_ugs, forgettability, learnability, top_eigenpairs
+from .influence import ihvp, normalized_ugs, forgettability, learnability, top_eigenpairs, auto_damping
 from .ksd import ksd_scores
 from .mumis import random_other_class, relative_magnitude
 
@@ -283,11 +283,12 @@ def compute_scores(model:nn.Module, # reference model trained on all points
                    X:torch.Tensor, # training inputs (n, ...)
                    y:torch.Tensor, # training labels (n,)
                    checkpoints:list, # flat parameter vectors along training (for learnability)
-                   damping:float=1e-2, # Hessian damping for UGS (covers the weight decay of training and the MLP's small negative curvature)
+                   damping:float|str=1e-2, # Hessian damping for UGS, or 'auto': `influence.auto_damping` of the dense Hessian (a CNN's negative curvature)
                    k_eig:int=10, # eigenpairs for the curvature proxy
                   ) -> dict:
     "Every per-point difficulty score of the five papers, from one per-sample gradient pass where possible."
     timings = {}
+    if damping == 'auto': damping = auto_damping(hessian(model, F.cross_entropy, X, y))   # 1e-2 covers the MLP; a SmallCNN can be more indefinite
     t = time.perf_counter(); G = per_sample_grads(model, F.cross_entropy, X, y); timings['grads'] = time.perf_counter() - t
     t = time.perf_counter(); IG = ihvp(model, F.cross_entropy, X, y, G, 'exact', damping); ugs = IG.norm(dim=1).float()
     timings['UGS'] = time.perf_counter() - t
@@ -446,8 +447,8 @@ def atlas_data(settings:dict, # experiment settings: 'data' ('digits' or 'cifar1
     name = settings.get('data', 'digits')
     if name == 'digits': D = digits()
     elif name == 'cifar10':
-        from mlu_nb.data import torchvision_data
-        D = torchvision_data('cifar10', settings.get('root', 'data'))
+        from mlu_nb.data import load_data
+        D = load_data('cifar10', smoke=settings.get('smoke', False), root=settings.get('root'))   # root None: `data.data_root()`
     else: raise ValueError(f"settings['data'] must be 'digits' or 'cifar10', got {name!r}.")
     X, y = D.X_train, D.y_train
     n = settings.get('n_train')
@@ -463,7 +464,7 @@ def atlas_data(settings:dict, # experiment settings: 'data' ('digits' or 'cifar1
 # were chosen so that the median pair reaches its loss target well inside the budget (MLP 3e-4: median 18 of 30 steps;
 # SmallCNN 3e-5: median 23 of 60).
 ATLAS_RECIPES = {'mlp': dict(kw=dict(hidden=16), lr=0.5, mumis_lr=3e-4),
-                 'smallcnn': dict(kw=dict(width=4), lr=0.05, mumis_lr=3e-5)}
+                 'smallcnn': dict(kw=dict(width=4), lr=0.05, mumis_lr=3e-5, damping='auto')}   # UGS damping: the MLP's 1e-2 leaves a SmallCNN's H indefinite
 
 def _check_trained(base, P, X, y, masks, mname, lr, min_acc=0.5):
     "Raise when a model of the ensemble failed to fit its training half (a stuck model would corrupt every outcome)."
@@ -473,10 +474,6 @@ def _check_trained(base, P, X, y, masks, mname, lr, min_acc=0.5):
                          f"(min {acc.min().item():.2f}) with lr={lr}: lower the learning rate in ATLAS_RECIPES[{mname!r}] or settings['recipes'].")
     return acc
 
-@register_experiment('atlas', quick=dict(data='digits', models=['mlp'], seeds=[0], pairs=10, steps=250, ga_steps=30, ga_lr=0.05, B=200),
-                     full=dict(data='digits', models=['mlp', 'smallcnn'], seeds=[0, 1, 2], pairs=dict(mlp=25, smallcnn=10), steps=600,
-                               ga_steps=60, ga_lr=0.05, B=1000),
-                     description='Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes (GA, influence removal, fine-tuning, MU-Mis).')
 def _atlas_unit(settings:dict, # the experiment's settings
                 mname:str, # architecture
                 seed:int, # seed of the data halves, the models and the bootstrap
@@ -498,7 +495,7 @@ def _atlas_unit(settings:dict, # the experiment's settings
     _check_trained(rb, rP, X, y, torch.ones(1, len(X), device=device), mname, rec['lr'], settings.get('min_train_acc', 0.5))
     ref = mk(0); set_flat_params_(ref, flat_params(unstack(rP, 0)))
     t0 = time.perf_counter()
-    sc = compute_scores(ref, X, y, [flat_params(unstack(c, 0)) for c in cks])
+    sc = compute_scores(ref, X, y, [flat_params(unstack(c, 0)) for c in cks], damping=rec.get('damping', 1e-2))
     t_scores = time.perf_counter() - t0
     t0 = time.perf_counter()
     oc, halves = measure_outcomes(base, P, X, y, masks, settings['ga_steps'], settings['ga_lr'],
@@ -519,6 +516,10 @@ def _atlas_unit(settings:dict, # the experiment's settings
             rows.append(row)
     return dict(run=(mname, seed, sm, sc, oc, halves), cost=cost, rows=rows)
 
+@register_experiment('atlas', smoke=dict(seeds=[0], pairs=dict(mlp=10, smallcnn=4), steps=250, ga_steps=30, B=200), cost=lambda s: train_cost(sum(len(s['seeds']) * (2 * (s['pairs'][m] if isinstance(s['pairs'], dict) else s['pairs']) + 1) for m in s['models']), s['steps'] / 90, 'digits', note='complementary-mask model pairs per model and seed, full batch'), quick=dict(data='digits', models=['mlp'], seeds=[0], pairs=10, steps=250, ga_steps=30, ga_lr=0.05, B=200),
+                     full=dict(data='digits', models=['mlp', 'smallcnn'], seeds=[0, 1, 2], pairs=dict(mlp=25, smallcnn=10), steps=600,
+                               ga_steps=60, ga_lr=0.05, B=1000),
+                     description='Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes (GA, influence removal, fine-tuning, MU-Mis).')
 def atlas_experiment(settings:dict, # quick or full settings of the experiment
                      out_dir, # folder for figures and unit checkpoints (None: no checkpoints)
                      device, # torch device
@@ -573,3 +574,11 @@ def plot_top_pairs(sm:dict, # Spearman summary with 'rho', 'scores', 'outcomes'
         if s in ('UGS', 'nUGS', 'curvature', 'forgettability', 'MKSD', 'MSKSD', 'EMSKSD') and (scores[s] > 0).all(): ax.set_xscale('log')
     fig.tight_layout()
     return fig
+
+# %% ../nbs/60_atlas.ipynb #27a07254
+register_experiment('atlas_cifar10', quick=None,
+    full={**EXPERIMENTS['atlas'].full, **dict(data='cifar10', n_train=2000, models=['smallcnn'], seeds=[0], pairs=dict(smallcnn=25), steps=1500, chunk=5_000)},
+    smoke=dict(n_train=128, pairs=dict(smallcnn=3), steps=300, ga_steps=10, B=100, chunk=500),
+    cost=lambda s: train_cost(len(s['seeds']) * (2 * s['pairs']['smallcnn'] + 1), s['steps'] * s['n_train'] / 50_000, 'smallcnn_cifar', extra_hours=0.5 * len(s['seeds']),
+                              note='full-batch SmallCNN pairs on an n_train subset (steps x n_train images, counted in CIFAR epochs); ~0.5 GPU-h assumed for the 50,000 pointwise unlearning runs'),
+    description='Difficulty atlas on a 2,000-image CIFAR-10 subset (SmallCNN): Spearman of every per-sample score with the measured unlearning outcomes.')(atlas_experiment)

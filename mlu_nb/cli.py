@@ -13,36 +13,41 @@ from pathlib import Path
 __all__ = ['CATALOG', 'listing', 'build_parser', 'main']
 
 # %% ../nbs/91_cli.ipynb #59fb6c14
-# name -> (estimated quick wall seconds on 2 CPU cores with one torch thread, how it takes seeds, description)
+# name -> (estimated quick wall seconds on 2 CPU cores with one torch thread or None if full-only, how it takes seeds, description, full cost)
 CATALOG = {
-    'atlas': (70, 'seeds', 'Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes (GA, influence removal, fine-tuning, MU-Mis).'),
-    'dat_k_effect': (23, 'seeds', 'Paper 000 Fig. 6: effect of the sketch size k on accuracy, LFD and training overhead (digits).'),
-    'dat_pareto': (20, 'seeds', 'Paper 000 Fig. 8: Pareto trade-off between LFD and accuracy over (lam_ugs, lam_lfd) on digits.'),
-    'dat_table2': (30, 'seeds', 'Paper 000 Table 2 / Figs. 4-5 on digits: DAT vs Vanilla, Fisher, Influence-Bal, SISA, Retrain (LFD, Var[UGS], latency, overhead).'),
-    'digits_smallcnn': (4, 'seeds', 'Train SmallCNN on digits with the shared recipe; test accuracy (target >= 95%).'),
-    'klom_ascent': (13, 'no seed', 'Paper 002 Sec. 3 / Fig. 1-3: KLoM of GA, GDA and SCRUB runs on digits (N oracles vs N unlearned, judged against an oracle-vs-oracle floor)'),
-    'ksd_difficulty': (154, 'seeds', 'Paper 003 Fig. 1, Tables 1-3, App. A.5: unlearn the KSD-easiest/hardest points one at a time (Table 5 settings, and tuned); does EMSKSD separate them better than PC and than a random score?'),
-    'ksd_expansion': (47, 'seeds', 'Paper 003 Fig. 2: unlearn each EMSKSD-easy/hard point with its m most Stein-similar points; random targets as the control.'),
-    'ksd_timing': (4, 'seed', 'Paper 003 App. A.2: CPU time of each score vs n, and of all scores relative to one retrain.'),
-    'lambertw_closed_forms': (2, 'no seed', 'Paper 002 Sec. 5.1 / App. C-I: Lambert-W closed forms, Lemmas 3-5, Cor. 1, iterative DA, Fig. 4, App. I'),
-    'lambertw_random_sets': (9, 'no seed', 'Paper 002 Lemma 1: oracle forget accuracy tracks test accuracy within the Hoeffding bound (digits)'),
-    'lambertw_toy': (2, 'no seed', 'Paper 002 Sec. 5.2 / Fig. 5: GDA picks the wrong minimum of a 2-parameter sigmoidal model'),
-    'lfd_misalignment': (30, 'seeds', 'Fig. 1/3: Spearman(learnability, forgetting cost), its partial given ||g||, and LFD per model on digits.'),
-    'mumis_ablation': (11, 'seeds', 'Paper 004 Table 6: loss-term ablation (TC, OC, TC then OC, TC - OC) for full-class forgetting, over seeds.'),
-    'mumis_proportions': (16, 'seeds', 'Paper 004 Fig. 3-4: proportion of forget samples whose sensitivities rise/fall from pretrained to retrained model (null control: same init, reshuffled batches).'),
-    'mumis_sensitivity': (2, 'seeds', 'Paper 004 Fig. 1-2: input sensitivity of training data at init vs after training (digits, SmallCNN; untrained-model controls).'),
-    'mumis_tables': (51, 'seeds', 'Paper 004 Tables 1/3/5 and Sec. 4.3: MU-Mis vs baselines vs retrain, every method at its defaults and tuned at an equal budget on held-out forget sets; speed-up.'),
-    'spectral_proxies': (12, 'seeds', 'Table 1: correlation of learnability and forgettability (both readings of phi) with Hessian spectral proxies, and partial correlations given ||g|| (SmallCNN, digits).'),
-    'stability_fig1': (6, 'seeds', 'Paper 001 Fig. 1: simulated descent-ascent on diagonal Hessians vs the Eq. 7 / Eq. 8 bounds.'),
-    'stability_fig2': (8, 'seed', 'Paper 001 Fig. 2 and Thm. 2.4: CNN memorization vs forget loss heatmaps; coherence vs SNR.'),
-    'ugs_param_shift': (35, 'seed,cnn_seeds', 'Eq. 4: predicted vs leave-one-out parameter shifts (L2 LogReg on digits; damped SmallCNN), UGS beyond ||g||, the convexity premise.'),
-    'unlearn_table': (78, 'seeds', "Every unlearning method on digits SmallCNN, papers' defaults and tuned at an equal budget on held-out forget sets: full class 3 and 100 random points (paper 004 Tables 1, 5)."),
+    'atlas': (70, 'seeds', 'Difficulty atlas: Spearman of every per-sample score (UGS, learnability, KSD, MU-Mis R, ...) with measured unlearning outcomes (GA, influence removal, fine-tuning, MU-Mis).', '216 trainings, ~0.04 GPU-h'),
+    'atlas_cifar10': (None, 'seeds', 'Difficulty atlas on a 2,000-image CIFAR-10 subset (SmallCNN): Spearman of every per-sample score with the measured unlearning outcomes.', '51 trainings, ~2.2 GPU-h'),
+    'dat_cifar10': (None, 'seed', 'Paper 000 on CIFAR-10: Vanilla vs DAT (cnn9, the paper recipe, 200 epochs), test accuracy; rows only, resumes from its checkpoints.', '2 trainings, ~0.48 GPU-h'),
+    'dat_k_effect': (23, 'seeds', 'Paper 000 Fig. 6: effect of the sketch size k on accuracy, LFD and training overhead (digits).', '30 trainings, ~0.013 GPU-h'),
+    'dat_pareto': (20, 'seeds', 'Paper 000 Fig. 8: Pareto trade-off between LFD and accuracy over (lam_ugs, lam_lfd) on digits.', '35 trainings, ~0.015 GPU-h'),
+    'dat_table2': (30, 'seeds', 'Paper 000 Table 2 / Figs. 4-5 on digits: DAT vs Vanilla, Fisher, Influence-Bal, SISA, Retrain (LFD, Var[UGS], latency, overhead).', '90 trainings, ~0.05 GPU-h'),
+    'digits_smallcnn': (4, 'seeds', 'Train SmallCNN on digits with the shared recipe; test accuracy (target >= 95%).', '10 trainings, < 0.01 GPU-h'),
+    'klom_ascent': (13, 'no seed', 'Paper 002 Sec. 3 / Fig. 1-3: KLoM of GA, GDA and SCRUB runs on digits (N oracles vs N unlearned, judged against an oracle-vs-oracle floor)', '1600 trainings, ~1.3 GPU-h'),
+    'klom_cifar10': (None, 'no seed', 'Paper 002 App. J: KLoM of GA, GDA and SCRUB on CIFAR-10 / ResNet-9 (N oracles vs N unlearned, floor-relative claims); N = 100 by default, n_models=20 is the documented reduced setting.', '1300 trainings, ~35 GPU-h'),
+    'ksd_difficulty': (154, 'seeds', 'Paper 003 Fig. 1, Tables 1-3, App. A.5: unlearn the KSD-easiest/hardest points one at a time (Table 5 settings, and tuned); does EMSKSD separate them better than PC and than a random score?', '153 trainings, ~0.064 GPU-h'),
+    'ksd_expansion': (47, 'seeds', 'Paper 003 Fig. 2: unlearn each EMSKSD-easy/hard point with its m most Stein-similar points; random targets as the control.', '243 trainings, ~0.1 GPU-h'),
+    'ksd_timing': (4, 'seed', 'Paper 003 App. A.2: CPU time of each score vs n, and of all scores relative to one retrain.', '5 trainings, < 0.01 GPU-h'),
+    'lambertw_closed_forms': (2, 'no seed', 'Paper 002 Sec. 5.1 / App. C-I: Lambert-W closed forms, Lemmas 3-5, Cor. 1, iterative DA, Fig. 4, App. I', '0 trainings, < 0.01 GPU-h'),
+    'lambertw_random_sets': (9, 'no seed', 'Paper 002 Lemma 1: oracle forget accuracy tracks test accuracy within the Hoeffding bound (digits)', '1840 trainings, ~0.15 GPU-h'),
+    'lambertw_toy': (2, 'no seed', 'Paper 002 Sec. 5.2 / Fig. 5: GDA picks the wrong minimum of a 2-parameter sigmoidal model', '0 trainings, < 0.01 GPU-h'),
+    'lfd_cifar10': (None, 'seeds', 'Fig. 1/3 on CIFAR-10 (SmallCNN width 16, UGS by CG): Spearman(learnability, forgetting cost), partial given ||g||, LFD.', '5 trainings, ~1.3 GPU-h'),
+    'lfd_misalignment': (30, 'seeds', 'Fig. 1/3: Spearman(learnability, forgetting cost), its partial given ||g||, and LFD per model on digits.', '30 trainings, ~0.025 GPU-h'),
+    'mumis_ablation': (11, 'seeds', 'Paper 004 Table 6: loss-term ablation (TC, OC, TC then OC, TC - OC) for full-class forgetting, over seeds.', '12 trainings, < 0.01 GPU-h'),
+    'mumis_proportions': (16, 'seeds', 'Paper 004 Fig. 3-4: proportion of forget samples whose sensitivities rise/fall from pretrained to retrained model (null control: same init, reshuffled batches).', '54 trainings, ~0.022 GPU-h'),
+    'mumis_sensitivity': (2, 'seeds', 'Paper 004 Fig. 1-2: input sensitivity of training data at init vs after training (digits, SmallCNN; untrained-model controls).', '6 trainings, < 0.01 GPU-h'),
+    'mumis_tables': (51, 'seeds', 'Paper 004 Tables 1/3/5 and Sec. 4.3: MU-Mis vs baselines vs retrain, every method at its defaults and tuned at an equal budget on held-out forget sets; speed-up.', '18 trainings, ~16 GPU-h'),
+    'spectral_proxies': (12, 'seeds', 'Table 1: correlation of learnability and forgettability (both readings of phi) with Hessian spectral proxies, and partial correlations given ||g|| (SmallCNN, digits).', '5 trainings, < 0.01 GPU-h'),
+    'stability_fig1': (6, 'seeds', 'Paper 001 Fig. 1: simulated descent-ascent on diagonal Hessians vs the Eq. 7 / Eq. 8 bounds.', '0 trainings, < 0.01 GPU-h'),
+    'stability_fig2': (8, 'seed', 'Paper 001 Fig. 2 and Thm. 2.4: CNN memorization vs forget loss heatmaps; coherence vs SNR.', '2640 trainings, ~0.073 GPU-h'),
+    'ugs_param_shift': (35, 'seed,cnn_seeds', 'Eq. 4: predicted vs leave-one-out parameter shifts (L2 LogReg on digits; damped SmallCNN), UGS beyond ||g||, the convexity premise.', '1005 trainings, ~0.028 GPU-h'),
+    'unlearn_table': (78, 'seeds', "Every unlearning method on digits SmallCNN, papers' defaults and tuned at an equal budget on held-out forget sets: full class 3 and 100 random points (paper 004 Tables 1, 5).", '22 trainings, < 0.01 GPU-h'),
 }
 
-def listing(cat:dict=CATALOG, # name -> (seconds, seeds, description)
+def listing(cat:dict=CATALOG, # name -> (seconds, seeds, description, full cost)
            ) -> list[str]:
-    "One line per experiment: name, estimated quick runtime, how it takes seeds, description."
-    return [f"{n:24s} {('~%d s' % s) if s is not None else '?':>7s}  {sd:16s} {d}" for n, (s, sd, d) in sorted(cat.items())]
+    "One line per experiment: name, estimated quick runtime (or 'full only'), how it takes seeds, full cost, description."
+    head = f"{'experiment':24s} {'quick':>9s}  {'seeds':16s} {'full settings cost':34s} description"
+    return [head] + [f"{n:24s} {('~%d s' % s) if s is not None else 'full only':>9s}  {sd:16s} {c:34s} {d}" for n, (s, sd, d, c) in sorted(cat.items())]
 
 # %% ../nbs/91_cli.ipynb #06b03084
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     g = r.add_mutually_exclusive_group()
     g.add_argument('--quick', action='store_true', default=True, help='CPU settings on embedded data (default)')
     g.add_argument('--full', action='store_true', help="the papers' settings (downloads datasets; GPU recommended)")
+    r.add_argument('--smoke', action='store_true', help='with --full: the full code path on FakeData stand-ins, tiny sizes (minutes on a CPU; no verdicts)')
+    r.add_argument('--data-root', default=None, help='folder of the torchvision datasets (default: $MLU_NB_DATA or ./data)')
+    r.add_argument('--dry-run', action='store_true', help='print what would run and its declared cost; run nothing')
     r.add_argument('--only', default=None, help='comma-separated experiment names (default: all; see `mlu-nb list`)')
     r.add_argument('--out', default='reports', help='output folder (default: reports)')
     r.add_argument('--device', default=None, help='cpu, cuda or mps (default: best available)')
@@ -94,10 +102,20 @@ def main(argv:list|None=None, # arguments (default: sys.argv[1:])
             if not Path('benchmarks/__main__.py').exists():
                 raise ValueError('no benchmarks/ folder here; run `mlu-nb bench` from a source checkout of mlu_nb.')
             return subprocess.call([sys.executable, '-m', 'benchmarks'] + (['--only', ','.join(names)] if names else []))
+        if a.smoke and not a.full: raise ValueError('--smoke runs the full settings on stand-in data: give --full --smoke.')
         from mlu_nb.core import get_device
-        from mlu_nb.experiments import reproduce
+        from mlu_nb.data import set_data_root
+        from mlu_nb.experiments import reproduce, dry_run
+        if a.dry_run:
+            rows = dry_run(names, 'smoke' if a.smoke else 'full' if a.full else 'quick')
+            for r in rows:
+                print(f"{r['name']:24s} {r['mode']:6s} " + (f"~{r['quick_seconds']} s on a CPU" if r['quick_seconds'] is not None else
+                      f"{r['trainings']} trainings, ~{r['gpu_hours']:.2g} GPU-h ({r['basis']})" if r['trainings'] is not None else r['basis']))
+            if a.full and not a.smoke: print(f"total: {sum(r['trainings'] for r in rows)} trainings, ~{sum(r['gpu_hours'] for r in rows):.3g} GPU-h")
+            return 0
+        set_data_root(a.data_root)
         get_device(a.device)   # an unavailable device fails here, before any work
-        reproduce(names, quick=not a.full, out=a.out, device=a.device, seed=a.seed, seeds=_seeds(a.seeds), rerun=a.rerun)
+        reproduce(names, quick=not a.full, out=a.out, device=a.device, seed=a.seed, seeds=_seeds(a.seeds), rerun=a.rerun, smoke=a.smoke)
         print((Path(a.out) / 'summary.md').read_text())
         return 0
     except (ValueError, OSError) as err:

@@ -17,13 +17,13 @@ import torch.nn.functional as F
 from torch.func import functional_call, vmap, grad, jvp
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'UNITS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params', 'flat_params',
-           'unflatten', 'set_flat_params_', 'check_finite', 'check_Xy', 'check_positive_int', 'check_real',
-           'in_transform', 'check_loop', 'check_labels', 'check_match', 'num_outputs', 'check_model_labels',
-           'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads', 'per_sample_grads_loop', 'hvp', 'hessian',
-           'predict_logits', 'accuracy', 'evaluate', 'TrainLog', 'make_optimizer', 'lr_lambda', 'train', 'stacked_grad',
-           'train_stacked', 'unstack', 'clone_model', 'Timer', 'ExpResult', 'Experiment', 'register_experiment',
-           'code_hash', 'checkpoint', 'md_table']
+__all__ = ['EXPERIMENTS', 'EPOCH_SECONDS', 'UNITS', 'seed_everything', 'get_device', 'params_of', 'buffers_of', 'num_params',
+           'flat_params', 'unflatten', 'set_flat_params_', 'check_finite', 'check_Xy', 'check_positive_int',
+           'check_real', 'in_transform', 'check_loop', 'check_labels', 'check_match', 'num_outputs',
+           'check_model_labels', 'sample_loss_fn', 'batch_loss_fn', 'per_sample_grads', 'per_sample_grads_loop', 'hvp',
+           'hessian', 'predict_logits', 'accuracy', 'evaluate', 'TrainLog', 'make_optimizer', 'lr_lambda', 'train',
+           'stacked_grad', 'train_stacked', 'unstack', 'clone_model', 'Timer', 'ExpResult', 'Experiment', 'train_cost',
+           'register_experiment', 'code_hash', 'checkpoint', 'md_table']
 
 # %% ../nbs/00_core.ipynb #12015758
 def seed_everything(seed:int=0, # seed for `random`, numpy and torch
@@ -591,23 +591,71 @@ class ExpResult:
 
 @dataclass
 class Experiment:
-    "A registered experiment: a function and its quick/full settings."
+    "A registered experiment: a function, its quick/full/smoke settings and the cost of its full settings."
     name: str
     fn: Callable
-    quick: dict
+    quick: dict|None   # None: full-only (no CPU version; `--quick` skips it)
     full: dict
     description: str = ''
+    smoke: dict|None = None   # overrides of `full` for the smoke path (stand-in data, tiny sizes)
+    cost: dict|Callable|None = None   # cost of the full settings, or settings -> cost
+
+    def settings(self, mode:str, # 'quick', 'full' or 'smoke'
+                 overrides:dict|None=None, # settings that replace the mode's
+                ) -> dict:
+        "The resolved settings of `mode` (smoke: full, then the smoke overrides, then `smoke=True`)."
+        if mode == 'quick':
+            if self.quick is None: raise ValueError(f"experiment {self.name!r} is full-only (it has no CPU version): run it with --full, or --full --smoke.")
+            s = dict(self.quick)
+        elif mode == 'full': s = dict(self.full)
+        elif mode == 'smoke':
+            if self.smoke is None: raise ValueError(f"experiment {self.name!r} declares no smoke settings; register it with smoke=dict(...).")
+            s = {**self.full, **self.smoke, 'smoke': True}
+        else: raise ValueError(f"`mode` must be 'quick', 'full' or 'smoke', got {mode!r}.")
+        return {**s, **(overrides or {})}
+
+    def estimate(self, settings:dict|None=None, # resolved full settings (None: the registered full settings)
+                ) -> dict|None:
+        "The declared cost (trainings, gpu_hours, basis) of `settings`, or None when none was declared."
+        c = self.cost(dict(self.full if settings is None else settings)) if callable(self.cost) else self.cost
+        if c is None: return None
+        if not isinstance(c, dict) or not {'trainings', 'gpu_hours', 'basis'} <= set(c):
+            raise ValueError(f"experiment {self.name!r}: cost must give trainings, gpu_hours and basis, got {c!r}.")
+        return dict(c)
 
 EXPERIMENTS: dict[str, Experiment] = {}
 
+# Assumed wall seconds of one training epoch (the recipe's batch size, data on the device), the basis of the declared
+# costs until a GPU run measures them (see the timing experiments): GPU rows for one A100-class GPU in fp32, from
+# commonly reported CIFAR-10 training speeds, not measured here; 'digits' is measured here (1 CPU thread, SmallCNN).
+EPOCH_SECONDS = dict(resnet18=15.0, resnet9=4.0, smallcnn_cifar=2.0, digits=0.1)
+
+def train_cost(trainings:int, # number of model trainings
+               epochs:float, # epochs of each (on the full training set; a subset counts as a fraction)
+               kind:str, # a key of `EPOCH_SECONDS`
+               extra_hours:float=0.0, # GPU-hours of the work that is not training (unlearning, scores, metrics)
+               note:str='', # what the count covers
+              ) -> dict:
+    "A declared cost: trainings, GPU-hours at `EPOCH_SECONDS[kind]` per epoch, and the basis of the estimate."
+    if kind not in EPOCH_SECONDS: raise ValueError(f"`kind` must be one of {sorted(EPOCH_SECONDS)}, got {kind!r}.")
+    h = trainings * epochs * EPOCH_SECONDS[kind] / 3600 + extra_hours
+    return dict(trainings=int(trainings), gpu_hours=float(h), basis=f"{trainings} x {epochs:g} epochs x {EPOCH_SECONDS[kind]:g} s ({kind})"
+                + (f" + {extra_hours:.2g} h other work" if extra_hours else '') + (f"; {note}" if note else ''))
+
 def register_experiment(name:str, # short unique name, used by `mlu-nb reproduce --only`
-                        quick:dict, # CPU settings (embedded data, under a minute)
+                        quick:dict|None, # CPU settings (embedded data, under a minute); None: full-only
                         full:dict, # the paper's settings
                         description:str='', # one line shown by `mlu-nb list`
+                        smoke:dict|None=None, # overrides of `full` for the smoke path (`--full --smoke`)
+                        cost:dict|Callable|None=None, # cost of the full settings: dict(trainings, gpu_hours, basis), or settings -> dict
                        ) -> Callable:
     "Decorator registering `fn(settings, out_dir, device) -> ExpResult` under `name`."
+    for k, v in dict(quick=quick, smoke=smoke).items():
+        if v is not None and not isinstance(v, dict): raise TypeError(f"`{k}` must be a settings dict or None, got {type(v).__name__}.")
+    if not isinstance(full, dict): raise TypeError(f"`full` must be a settings dict, got {type(full).__name__}.")
     def deco(fn):
-        EXPERIMENTS[name] = Experiment(name, fn, dict(quick), dict(full), description or (fn.__doc__ or '').strip())
+        EXPERIMENTS[name] = Experiment(name, fn, None if quick is None else dict(quick), dict(full),
+                                       description or (fn.__doc__ or '').strip(), None if smoke is None else dict(smoke), cost)
         return fn
     return deco
 

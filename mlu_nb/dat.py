@@ -81,16 +81,20 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
                  X:torch.Tensor, # inputs (n, ...): the points scored and the batch defining H
                  y:torch.Tensor, # labels (n,)
                  k:int=4, # number of Gaussian probes (range dimension of the sketch)
-                 damping:float=0.1, # lambda > 0 added to H
+                 damping:float|str=0.1, # lambda > 0 added to H, or 'auto': max(`damping_floor`, 2 |lambda_min| of the sketched H) (method 'rr')
                  generator:torch.Generator|None=None, # RNG for the probes
                  create_graph:bool=False, # keep the graph so the scores can be differentiated w.r.t. the parameters
                  method:str='rr', # 'rr' (Rayleigh-Ritz, 2k HVPs, safe for indefinite H) or 'nystrom' (k HVPs, PSD H)
                  return_grads:bool=False, # also return the per-sample gradients (n, p)
                  check:bool=True, # raise when the sketched H + damping*I is not positive definite (its inverse is then meaningless)
+                 damping_floor:float=0.1, # the smallest damping of damping='auto'
                 ):
     r"UGS (Eq. 5) $\|(\hat H+\lambda I)^{-1}g_i\|$ from a k-probe randomized sketch of the batch Hessian, shape (n,)."
     if not isinstance(k, int) or isinstance(k, bool) or k < 1: raise ValueError(f"`k` must be an int >= 1, got {k!r}.")
-    check_real(damping, 'damping', gt=0)
+    auto = isinstance(damping, str)
+    if auto and (damping != 'auto' or method != 'rr'): raise ValueError(f"`damping` must be a number > 0, or 'auto' with method='rr', got {damping!r} (method={method!r}).")
+    if auto: check_real(damping_floor, 'damping_floor', gt=0)
+    else: check_real(damping, 'damping', gt=0)
     if method not in ('rr', 'nystrom'): raise ValueError(f"`method` must be 'rr' or 'nystrom', got {method!r}.")
     check_Xy(X, y)
     ps = _live_params(model) if create_graph else params_of(model)
@@ -104,6 +108,8 @@ def sketched_ugs(model:nn.Module, # model at the point where UGS is taken
     else:
         Q = torch.linalg.qr(Y.T)[0]                                  # (p, k) orthonormal range basis
         HQ = hvp(model, loss_fn, X, y, Q.T.contiguous(), params=ps)
+        if auto:   # like influence.auto_damping, on the k x k sketch: twice its most negative eigenvalue, at least the floor
+            T = (HQ @ Q).detach().double(); damping = max(damping_floor, 2 * max(0.0, -torch.linalg.eigvalsh((T + T.T) / 2).min().item()))
         if check: _check_pd((HQ @ Q).detach(), damping, 'Q^T H Q', method)
         IG = rr_ihvp(G, Q, HQ, damping)
     u = IG.norm(dim=1)

@@ -6,7 +6,7 @@ Docs: https://mlu-nb.github.io/mlu_nb/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #dd058d6b
 from __future__ import annotations
-import operator
+import operator, os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,8 +15,9 @@ import torch
 from .core import check_Xy, check_labels, check_positive_int, check_real
 
 # %% auto #0
-__all__ = ['CIFAR100_COARSE', 'TensorData', 'digits', 'validate_forget', 'Split', 'random_forget', 'class_forget',
-           'subclass_forget', 'score_forget', 'signal_noise_data', 'torchvision_data']
+__all__ = ['CIFAR100_COARSE', 'DATA_ENV', 'TV_FILES', 'TensorData', 'digits', 'validate_forget', 'Split', 'random_forget',
+           'class_forget', 'subclass_forget', 'score_forget', 'signal_noise_data', 'set_data_root', 'data_root',
+           'torchvision_data', 'fake_data', 'load_data']
 
 # %% ../nbs/01_data.ipynb #c0fb0a9a
 @dataclass
@@ -220,8 +221,25 @@ def _tv_split(cls, root, train, download, name):
     if name == 'svhn': return cls(root, split='train' if train else 'test', download=download)
     return cls(root, train=train, download=download)
 
+DATA_ENV = 'MLU_NB_DATA'   # environment variable naming the torchvision data folder
+_DATA_ROOT: list = [None]   # set by `set_data_root` (a one-element list: module state the CLI can set)
+# what torchvision looks for under the root, per dataset (named in the offline error)
+TV_FILES = {'MNIST': 'MNIST/raw/{train,t10k}-{images-idx3,labels-idx1}-ubyte', 'CIFAR10': 'cifar-10-batches-py/ (or cifar-10-python.tar.gz)',
+            'CIFAR100': 'cifar-100-python/ (or cifar-100-python.tar.gz)', 'SVHN': 'train_32x32.mat and test_32x32.mat'}
+
+def set_data_root(path:str|Path|None, # folder holding the torchvision datasets; None: back to $MLU_NB_DATA or ./data
+                 ) -> None:
+    "Set the folder every torchvision loader reads (what `mlu-nb reproduce --data-root` calls)."
+    if path is not None and not isinstance(path, (str, Path)): raise TypeError(f"`path` must be a folder path or None, got {type(path).__name__}.")
+    if path is not None and Path(path).exists() and not Path(path).is_dir(): raise ValueError(f"`path` {str(path)!r} is a file, not a folder.")
+    _DATA_ROOT[0] = None if path is None else Path(path)
+
+def data_root() -> Path:
+    "The torchvision data folder: the one given to `set_data_root`, else $MLU_NB_DATA, else ./data."
+    return _DATA_ROOT[0] or Path(os.environ.get(DATA_ENV) or 'data')
+
 def torchvision_data(name:str, # 'mnist', 'cifar10', 'cifar100', 'cifar20' or 'svhn'
-                     root:str|Path='data', # folder holding (or receiving) the files
+                     root:str|Path|None=None, # folder holding (or receiving) the files; None: `data_root()`
                      download:bool=True, # try to download when missing
                     ) -> TensorData:
     "A torchvision dataset as normalized tensors; a clear error when it is missing and cannot be downloaded."
@@ -230,11 +248,13 @@ def torchvision_data(name:str, # 'mnist', 'cifar10', 'cifar100', 'cifar20' or 's
     import torchvision
     clsname, k, mean, std = _TV[name]
     cls = getattr(torchvision.datasets, clsname)
-    try: tr, te = _tv_split(cls, root, True, download, name), _tv_split(cls, root, False, download, name)
+    root = Path(data_root() if root is None else root)
+    try: tr, te = _tv_split(cls, str(root), True, download, name), _tv_split(cls, str(root), False, download, name)
     except Exception as e:
-        raise RuntimeError(f"Could not load {name!r} from {Path(root).resolve()} ({type(e).__name__}: {e}). This machine may be offline: "
-                           f"download torchvision's {clsname} files on a connected machine (torchvision.datasets.{clsname}('{root}', download=True)) "
-                           f"and copy the folder to {Path(root).resolve()}, then call with download=False.") from None
+        raise RuntimeError(f"Could not load {name!r} from {root.resolve()} ({type(e).__name__}: {e}). This machine may be offline: "
+                           f"torchvision expects {root.resolve()}/{TV_FILES[clsname]}. Download them on a connected machine "
+                           f"(torchvision.datasets.{clsname}('data', download=True)), copy them there, or point `--data-root` / "
+                           f"${DATA_ENV} at the folder that holds them; then call with download=False.") from None
     def tens(ds):
         x = torch.as_tensor(np.asarray(ds.data)); yy = torch.as_tensor(np.asarray(ds.labels if name == 'svhn' else ds.targets))
         x = x.float() / 255.
@@ -247,3 +267,45 @@ def torchvision_data(name:str, # 'mnist', 'cifar10', 'cifar100', 'cifar20' or 's
     if name == 'cifar20': return TensorData(Xtr, coarse[ytr], Xte, coarse[yte], 20, name, None)
     # CIFAR-100 keeps fine labels and carries the coarse map, so `subclass_forget` gives CIFAR-20 sub-class tasks
     return TensorData(Xtr, ytr, Xte, yte, k, name, coarse if name == 'cifar100' else None)
+
+# %% ../nbs/01_data.ipynb #418e9425
+_SHAPES = {'MNIST': (1, 28, 28), 'CIFAR10': (3, 32, 32), 'CIFAR100': (3, 32, 32), 'SVHN': (3, 32, 32)}
+
+def fake_data(name:str, # the torchvision dataset to stand in for ('mnist', 'cifar10', 'cifar100', 'cifar20', 'svhn')
+              n_train:int=128, # training images (128: every CIFAR-100 class present, a ResNet-18 epoch in ~8 s on one CPU thread)
+              n_test:int=32, # test images
+              seed:int=0, # seed of the images and the label order
+             ) -> TensorData:
+    "torchvision `FakeData` shaped, labelled and normalized like `name`: the offline stand-in of the smoke path."
+    name = name.lower() if isinstance(name, str) else name
+    if name not in _TV: raise ValueError(f"`name` must be one of {sorted(_TV)}, got {name!r}.")
+    n_train, n_test = check_positive_int(n_train, 'n_train'), check_positive_int(n_test, 'n_test')
+    import torchvision
+    from torchvision.transforms import ToTensor
+    clsname, k, mean, std = _TV[name]
+    g = torch.Generator().manual_seed(seed)
+    def split(n, offset):
+        ds = torchvision.datasets.FakeData(n, _SHAPES[clsname], k, ToTensor(), random_offset=seed * 10**6 + offset)
+        x = next(iter(torch.utils.data.DataLoader(ds, batch_size=n)))[0]   # one batch: the DataLoader collates the n images
+        x = (x - torch.tensor(mean)[:, None, None]) / torch.tensor(std)[:, None, None]
+        return x, (torch.arange(n) % k)[torch.randperm(n, generator=g)]
+    (Xtr, ytr), (Xte, yte) = split(n_train, 0), split(n_test, n_train)
+    sup = torch.tensor(CIFAR100_COARSE) if name == 'cifar100' else None
+    if name == 'cifar20': ytr, yte = ytr % 20, yte % 20
+    return TensorData(Xtr, ytr, Xte, yte, 20 if name == 'cifar20' else k, f"{name} (FakeData stand-in)", sup)
+
+def load_data(name:str, # 'digits' or a torchvision name ('mnist', 'cifar10', 'cifar100', 'cifar20', 'svhn')
+              smoke:bool=False, # the `fake_data` stand-in instead of the real torchvision data (digits are always real)
+              n_train:int|None=None, # keep a random subset of this many training points (None: all)
+              seed:int=0, # seed of the subset (and of the stand-in)
+              root:str|Path|None=None, # torchvision folder; None: `data_root()`
+             ) -> TensorData:
+    "The experiments' one data entry point: embedded digits, a torchvision dataset, or its stand-in on the smoke path."
+    if not isinstance(name, str): raise TypeError(f"`name` must be a dataset name string, got {type(name).__name__}.")
+    if name == 'digits': D = digits()
+    elif smoke: D = fake_data(name, seed=seed)
+    else: D = torchvision_data(name, root)
+    if n_train is None or n_train >= D.n_train: return D   # a subset as large as the (stand-in) set is the set
+    n_train = check_positive_int(n_train, 'n_train')
+    keep = torch.randperm(D.n_train, generator=torch.Generator().manual_seed(seed))[:n_train]
+    return TensorData(D.X_train[keep], D.y_train[keep], D.X_test, D.y_test, D.num_classes, D.name, D.superclass)

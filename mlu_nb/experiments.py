@@ -20,11 +20,11 @@ from .models import train_model
 
 # %% auto #0
 __all__ = ['QUICK_SECONDS', 'digits_smallcnn', 'paper_modules', 'load_experiments', 'write_rows_csv', 'git_commit', 'provenance',
-           'cache_key', 'seed_keys', 'apply_seeds', 'catalog', 'catalog_source', 'record_digest', 'check_record',
-           'run_experiment', 'summary_markdown', 'collect_records', 'reproduce']
+           'cache_key', 'seed_keys', 'apply_seeds', 'cost_text', 'catalog', 'dry_run', 'catalog_source',
+           'record_digest', 'check_record', 'run_experiment', 'summary_markdown', 'collect_records', 'reproduce']
 
 # %% ../nbs/90_experiments.ipynb #383658c5
-@register_experiment('digits_smallcnn', quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4]),
+@register_experiment('digits_smallcnn', smoke=dict(seeds=[0, 1]), cost=lambda s: train_cost(2 * len(s['seeds']), 15, 'digits', note='a model and a shuffled-label control per seed'), quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4]),
                      description='Train SmallCNN on digits with the shared recipe; test accuracy (target >= 95%).')
 def digits_smallcnn(settings:dict, # quick or full settings of the experiment
                     out_dir:Path, # folder for figures and caches
@@ -151,10 +151,36 @@ def apply_seeds(name:str, # experiment name (for messages)
 # (OMP_NUM_THREADS=1), 2026-12-02; a rough guide: other load on the machine slows them
 QUICK_SECONDS = dict(atlas=70, dat_k_effect=23, dat_pareto=20, dat_table2=30, digits_smallcnn=4, klom_ascent=13, ksd_difficulty=154, ksd_expansion=47, ksd_timing=4, lambertw_closed_forms=2, lambertw_random_sets=9, lambertw_toy=2, lfd_misalignment=30, mumis_ablation=11, mumis_proportions=16, mumis_sensitivity=2, mumis_tables=51, spectral_proxies=12, stability_fig1=6, stability_fig2=8, ugs_param_shift=35, unlearn_table=78)
 
+def cost_text(c:dict|None, # an `Experiment.estimate()`
+             ) -> str:
+    "One short line for a declared cost: trainings and GPU-hours."
+    if c is None: return 'cost not declared'
+    h = c['gpu_hours']
+    return f"{c['trainings']} trainings, ~{h:.2g} GPU-h" if h >= 0.01 else f"{c['trainings']} trainings, < 0.01 GPU-h"
+
 def catalog(exps:dict, # `load_experiments()`
            ) -> dict:
-    "name -> (estimated quick seconds or None, how it takes seeds, description): the static `cli.CATALOG` that `mlu-nb list` prints."
-    return {n: (QUICK_SECONDS.get(n), ','.join(seed_keys(e.quick)) or 'no seed', e.description) for n, e in sorted(exps.items())}
+    "name -> (quick seconds or None, how it takes seeds, description, full cost line): the static `cli.CATALOG` that `mlu-nb list` prints."
+    return {n: (QUICK_SECONDS.get(n) if e.quick is not None else None, ','.join(seed_keys(e.full)) or 'no seed', e.description,
+                cost_text(e.estimate())) for n, e in sorted(exps.items())}
+
+def dry_run(names:list|None=None, # experiment names (None: every experiment the mode runs)
+            mode:str='full', # 'quick', 'full' or 'smoke'
+            overrides:dict|None=None, # settings overrides, priced as they would run
+           ) -> list[dict]:
+    "What `reproduce` would run, priced from each experiment's declared cost; nothing is computed."
+    exps = load_experiments()
+    names = [n for n in sorted(exps) if mode != 'quick' or exps[n].quick is not None] if names is None else list(names)
+    bad = [n for n in names if n not in exps]
+    if bad: raise ValueError(f"unknown experiment(s) {bad}; available: {', '.join(sorted(exps))}.")
+    rows = []
+    for n in names:
+        e = exps[n]; s = e.settings(mode, overrides)
+        c = e.estimate(s) if mode == 'full' else None
+        rows.append(dict(name=n, mode=mode, quick_seconds=QUICK_SECONDS.get(n) if mode == 'quick' else None,
+                         trainings=None if c is None else c['trainings'], gpu_hours=None if c is None else c['gpu_hours'],
+                         basis=(c or {}).get('basis', 'quick: CPU seconds measured' if mode == 'quick' else 'smoke: stand-in data, minutes on CPU')))
+    return rows
 
 def catalog_source(exps:dict, # `load_experiments()`
                   ) -> str:
@@ -207,13 +233,13 @@ def run_experiment(name:str, # registered experiment name
                    rerun:bool=False, # ignore the cache
                    overrides:dict|None=None, # settings to override
                    seeds:list|None=None, # the seeds to use, for experiments that take a list (`apply_seeds`)
+                   smoke:bool=False, # the smoke path: full settings with the declared smoke overrides on stand-in data (implies full)
                   ) -> dict:
     "Run (or load from a valid cache) experiment `name`; returns the record with claims, rows, figures and provenance."
     exps = load_experiments()
     if name not in exps: raise ValueError(f"unknown experiment {name!r}; available: {', '.join(sorted(exps))}.")
-    e = exps[name]; mode = 'quick' if quick else 'full'
-    settings = {**(e.quick if quick else e.full), **(overrides or {})}
-    settings = apply_seeds(name, settings, seed, seeds)
+    e = exps[name]; mode = 'smoke' if smoke else 'quick' if quick else 'full'
+    settings = apply_seeds(name, e.settings(mode, overrides), seed, seeds)
     dev = get_device(device)
     d = Path(out) / name / mode; key = cache_key(name, mode, settings, dev)
     if (d / 'result.json').exists() and not rerun:
@@ -257,9 +283,16 @@ def summary_markdown(records:list, # records returned by `run_experiment` (or `c
              "95% interval and n; the control is judged by the same criterion and must be rejected, otherwise the claim is "
              '*inconclusive*. Rows marked *cached* were computed by an earlier run with the same code, settings and device.', '',
              '| experiment | claim | paper | criterion | measured | control | verdict |', '|---|---|---|---|---|---|---|']
+    smoke = [r for r in records if r['mode'] == 'smoke']; records = [r for r in records if r['mode'] != 'smoke']
     for r in records:
         for row in claims_rows(r['claims']):
             lines.append('| ' + ' | '.join(_md(x) for x in (r['name'], row['claim'], row['paper'], row['criterion'], row['measured'], row['control'], row['verdict'])) + ' |')
+    if smoke:
+        lines += ['', '## Smoke runs (stand-in data: code path only, no verdicts)', '',
+                  'These ran the full settings with their smoke overrides on FakeData stand-ins (random images) or a few '
+                  'hundred digits. They show that the paper-scale code runs end to end; their numbers mean nothing and '
+                  'their verdicts are not shown or counted.', '', '| experiment | claims computed | seconds | device |', '|---|---|---|---|']
+        lines += [f"| {r['name']} | {len(r['claims'])} | {r['seconds']:.1f} | {r['provenance']['device']} |" for r in smoke]
     lines += ['', '## Experiments', '']
     for r in records:
         seeds = r['settings'].get('seeds', r['settings'].get('seed', 'n/a'))
@@ -284,7 +317,7 @@ def collect_records(out:str|Path, # output folder of `reproduce`
     return recs
 
 # %% ../nbs/90_experiments.ipynb #ff9f7f76
-def reproduce(names:list|None=None, # experiment names (None = all registered)
+def reproduce(names:list|None=None, # experiment names (None: all registered; in quick mode all with a quick version)
               quick:bool=True, # quick or full settings
               out:str|Path='reports', # output folder
               device=None, # device; None picks the best available
@@ -292,20 +325,21 @@ def reproduce(names:list|None=None, # experiment names (None = all registered)
               seeds:list|None=None, # exact seed list (see `apply_seeds`)
               rerun:bool=False, # ignore cached results
               progress:bool=True, # show a progress bar
+              smoke:bool=False, # the smoke path (full settings, stand-in data; implies full)
              ) -> list:
     "Run the selected experiments and rebuild `summary.md` from every valid record under `out`; returns this run's records."
-    exps = load_experiments()
-    names = sorted(exps) if not names else list(names)
+    exps = load_experiments(); mode = 'smoke' if smoke else 'quick' if quick else 'full'
+    names = [n for n in sorted(exps) if mode != 'quick' or exps[n].quick is not None] if not names else list(names)
     bad = [n for n in names if n not in exps]
     if bad: raise ValueError(f"unknown experiment(s) {bad}; available: {', '.join(sorted(exps))}.")
     if len(set(names)) != len(names): raise ValueError(f"experiment names repeat in {names}; name each once.")
-    for n in names: apply_seeds(n, exps[n].quick if quick else exps[n].full, seed, seeds)   # refuse before any work
+    for n in names: apply_seeds(n, exps[n].settings(mode), seed, seeds)   # refuse before any work (a full-only one in quick mode too)
     it = names
     if progress:
         from fastprogress.fastprogress import progress_bar
         it = progress_bar(names)
     t0 = time.perf_counter()
-    recs = [run_experiment(n, quick, out, device, seed, rerun, seeds=seeds) for n in it]
+    recs = [run_experiment(n, quick, out, device, seed, rerun, seeds=seeds, smoke=smoke) for n in it]
     fresh = {(r['name'], r['mode']): r for r in recs}
     allrecs = [fresh.get((r['name'], r['mode']), {**r, 'cached': True}) for r in collect_records(out)]
     _atomic_write(Path(out) / 'summary.md', lambda t: t.write_text(summary_markdown(allrecs, time.perf_counter() - t0)))

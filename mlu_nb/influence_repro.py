@@ -116,7 +116,7 @@ def _shuffled(a, # scores, one per sample
 _COS_BASIS = ("Eq. 4 writes 'delta_i ~= (1/n) H^-1 grad L_i' with no tolerance for '~='; the library asks the predicted and the "
               "retrained shift vectors to point the same way: mean cosine >= 0.9 (the paper gives no number)")
 
-@register_experiment('ugs_param_shift',
+@register_experiment('ugs_param_shift', smoke=dict(n_loo=60, cnn_seeds=[0, 1, 2], cnn_n=64, cnn_loo=8, cnn_steps=60), cost=lambda s: train_cost(s['n_loo'] + len(s['cnn_seeds']) * (1 + s['cnn_loo']), 1, 'digits', note='leave-one-out retrains (LogReg and damped SmallCNN)'),
     quick=dict(seed=0, n_loo=200, l2=1e-3, cnn_seeds=[0, 1, 2, 3, 4], cnn_n=128, cnn_width=4, cnn_loo=12, cnn_wd=5e-4, cnn_steps=300, cnn_lr=0.1),
     full=dict(seed=0, n_loo=500, l2=1e-3, cnn_seeds=[0, 1, 2, 3, 4], cnn_n=512, cnn_width=8, cnn_loo=100, cnn_wd=5e-4, cnn_steps=300, cnn_lr=0.1),
     description='Eq. 4: predicted vs leave-one-out parameter shifts (L2 LogReg on digits; damped SmallCNN), UGS beyond ||g||, the convexity premise.')
@@ -239,7 +239,7 @@ def _table1_claims(rows:list, # per-seed rows of `spectral_proxies_experiment`
                 note=f"plain Spearman {sp_plain:+.3f}; Spearman(score, ||g||) = {sp_g:+.3f} (means over {len(rows)} seeds)"))
     return table + partial
 
-@register_experiment('spectral_proxies',
+@register_experiment('spectral_proxies', smoke=dict(seeds=[0, 1, 2], width=4, n_score=100, n_hessian=64), cost=lambda s: train_cost(len(s['seeds']), 15, 'digits', note='plus a Hessian eigendecomposition per seed'),
     quick=dict(seeds=[0, 1, 2, 3, 4], width=4, n_score=300, n_hessian=128, k=20, top=5),
     full=dict(seeds=[0, 1, 2, 3, 4], width=16, n_score=1437, n_hessian=1437, k=20, top=5),
     description='Table 1: correlation of learnability and forgettability (both readings of phi) with Hessian spectral proxies, and partial correlations given ||g|| (SmallCNN, digits).')

@@ -18,7 +18,7 @@ from torch.func import functional_call, vmap, grad
 
 from .core import *
 from .claims import *
-from .data import digits, Split, TensorData
+from .data import digits, Split
 from .models import train_model, RECIPES
 from .unlearn import unlearn, NoOpWarning
 from .tune import tune, reference_row, check_disjoint, TuneResult, SPACES
@@ -247,16 +247,13 @@ TABLE4 = dict(cifar10=dict(batch_size=150, lr=0.01), svhn=dict(batch_size=64, lr
 
 def _data_model(st:dict, device):
     "Train (or fetch from the per-process cache) the model the experiments score."
-    key = (st.get('dataset', 'digits'), st.get('model', 'smallcnn'), st.get('seed', 0), st.get('train_epochs'), str(device))
+    key = (st.get('dataset', 'digits'), st.get('model', 'smallcnn'), st.get('seed', 0), st.get('train_epochs'), str(device), bool(st.get('smoke')), st.get('n_train'))
     if key in _TRAINED: return _TRAINED[key]
     name = key[0]
     if name == 'digits': data = digits()
-    else:
-        from mlu_nb.data import torchvision_data
-        data = torchvision_data(name, st.get('root', 'data'))
-        if st.get('n_train'):  # the paper used 45k (CIFAR-10) / 58k (SVHN) training points
-            keep = torch.randperm(data.n_train, generator=torch.Generator().manual_seed(0))[:st['n_train']]
-            data = TensorData(data.X_train[keep], data.y_train[keep], data.X_test, data.y_test, data.num_classes, data.name)
+    else:   # the paper used 45k (CIFAR-10) / 58k (SVHN) training points: a fixed random subset; `data_root()`, or the smoke path's stand-in
+        from mlu_nb.data import load_data
+        data = load_data(name, smoke=bool(st.get('smoke')), n_train=st.get('n_train'), seed=0, root=st.get('root'))
     over = dict(TABLE4.get(name, {}))
     if st.get('train_epochs'): over['epochs'] = st['train_epochs']
     model, log = train_model(key[1], data.X_train.to(device), data.y_train.to(device), data, seed=key[2], device=device, **over)
@@ -433,7 +430,7 @@ def _set_claims(entries, scores, methods, set_name, k, seeds, extra=''):
 
 _TABLE_KEYS = ('forget_acc', 'test_acc', 'forget_loss', 'test_loss', 'mia', 'param_dist', 'act_dist', 'seconds', 'cpu_seconds', 'noop')
 
-@register_experiment('ksd_difficulty',
+@register_experiment('ksd_difficulty', smoke=dict(seeds=[0, 1], k=2, scores=['PC', 'EMSKSD'], tune=dict(budget=2, n_val=2, seed=500)), cost=lambda s: train_cost(len(s['seeds']) * (1 + 2 * s['k'] * len(s['scores'])), 15, 'digits', note='one model per seed and one Retrain baseline per unlearned point (the 2k easiest and hardest per score)'),
     quick=dict(seeds=[0, 1, 2], k=5, scores=['PC', 'EMSKSD'], methods=QUICK_METHODS, tune=TUNE_KSD),
     full=dict(seeds=[0, 1, 2], k=5, scores=list(SCORES), methods=MNIST_METHODS, tune=TUNE_KSD),
     description='Paper 003 Fig. 1, Tables 1-3, App. A.5: unlearn the KSD-easiest/hardest points one at a time (Table 5 settings, and tuned); does EMSKSD separate them better than PC and than a random score?')
@@ -577,7 +574,7 @@ def _forgotten(entries, method, group, m=0) -> tuple[int, int]:
     es = [e for e in entries if e['method'] == method and e['group'] == group and e['m'] == m]
     return sum(int(e['target_acc'] == 0) for e in es), len(es)
 
-@register_experiment('ksd_expansion',
+@register_experiment('ksd_expansion', smoke=dict(seeds=[0, 1], k=2, ms=[0, 3]), cost=lambda s: train_cost(len(s['seeds']) * (1 + 4 * s['k'] * len(s['ms'])), 15, 'digits', note='one model per seed and one Retrain per expanded target set (easy, hard, random)'),
     quick=dict(seeds=[0, 1, 2], k=5, score='EMSKSD', ms=[0, 5, 20], methods=dict(grad_ascent=_GA, finetune=_FT)),   # Table 5; Retrain in `full` (cost)
     full=dict(seeds=[0, 1, 2], k=5, score='EMSKSD', ms=[0, 3, 20, 60], methods={k: MNIST_METHODS[k] for k in ('grad_ascent', 'finetune', 'retrain')}),
     description='Paper 003 Fig. 2: unlearn each EMSKSD-easy/hard point with its m most Stein-similar points; random targets as the control.')
@@ -647,7 +644,7 @@ def _naive_seconds(model, X, y, pairs:int=60, seed:int=0) -> float:
         for a, b in ij.tolist(): stein_pair_reference(Xf[a], Xf[b], S[a], S[b], h)   # a loop over pairs: this is the naive method being timed
     return t0.cpu_seconds + t.cpu_seconds / pairs * n * n
 
-@register_experiment('ksd_timing', quick=dict(seed=0, ns=[200, 600, 1437], reps=3),
+@register_experiment('ksd_timing', smoke=dict(ns=[50, 100], reps=2), cost=lambda s: train_cost(s['reps'], 15, 'digits', note='the retrains the score times are compared with'), quick=dict(seed=0, ns=[200, 600, 1437], reps=3),
                      full=dict(seed=0, ns=[100, 200, 400, 800, 1437], reps=5),
                      description='Paper 003 App. A.2: CPU time of each score vs n, and of all scores relative to one retrain.')
 def ksd_timing(settings:dict, # seed, ns (subset sizes), reps (repetitions: retrain seeds)

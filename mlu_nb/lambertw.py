@@ -16,7 +16,7 @@ import numpy as np
 import scipy.special as sps
 import scipy.optimize as spo
 
-from .core import ExpResult, register_experiment
+from .core import ExpResult, register_experiment, train_cost
 from .claims import *
 
 # %% auto #0
@@ -392,7 +392,7 @@ def _iter_da_min(R_j, alpha, n_R, n_F, lam, eta, steps, simultaneous=False, floo
         if k >= steps // 2: lo = min(lo, w)
     return float(lo)
 
-@register_experiment('lambertw_closed_forms', quick=dict(n_random=300, n_alpha=2000, n_eps=30),
+@register_experiment('lambertw_closed_forms', smoke=dict(n_random=50, n_alpha=200, n_eps=5), cost=train_cost(0, 0, 'digits', note='closed forms and 2-parameter iterations: seconds on a CPU'), quick=dict(n_random=300, n_alpha=2000, n_eps=30),
                      full=dict(n_random=5000, n_alpha=20000, n_eps=60),
                      description='Paper 002 Sec. 5.1 / App. C-I: Lambert-W closed forms, Lemmas 3-5, Cor. 1, iterative DA, Fig. 4, App. I')
 def exp_lambertw_closed_forms(settings:dict, # quick or full settings of the experiment

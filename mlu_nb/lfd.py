@@ -18,7 +18,7 @@ from .core import *
 from .claims import *
 
 # %% auto #0
-__all__ = ['LFD_PAPER_FRACTION', 'jsd', 'to_distribution', 'lfd', 'lfd_misalignment_experiment']
+__all__ = ['LFD_PAPER_FRACTION', 'LFD_CIFAR10', 'jsd', 'to_distribution', 'lfd', 'lfd_misalignment_experiment']
 
 # %% ../nbs/11_lfd.ipynb #6ffaf789
 def _check_dist(p, name):
@@ -86,14 +86,13 @@ def lfd(learnability:torch.Tensor, # learnability scores l_i (n,) (Def. 1)
     return jsd(to_distribution(learnability.to(dt), how, temperature), to_distribution(ugs.to(dt), how, temperature))
 
 # %% ../nbs/11_lfd.ipynb #6bcf8ab4
-from .data import digits
 from .models import make_model, RECIPES
-from .data import torchvision_data
+from .data import load_data
 from .influence import learnability, forgetting_cost, ugs_scores, auto_damping, auto_damping_hvp, dense_hessian
 
-def _load(name):
-    "digits (embedded) or a torchvision dataset (`cuda` cells)."
-    return digits() if name == 'digits' else torchvision_data(name)
+def _load(name, smoke=False):
+    "digits (embedded), a torchvision dataset (the CIFAR-10 experiment) or its FakeData stand-in (the smoke path)."
+    return load_data(name, smoke=smoke)
 
 def _score_model(name, D, seed, s, device='cpu'):
     "Train `name` with checkpoints; learnability, forgetting cost (at `ga_lr` and `ga_lr / 2`), UGS, ||g|| and the damping for `n_score` points."
@@ -124,7 +123,7 @@ def _rank_lfd_max(l):
 
 LFD_PAPER_FRACTION = 0.21 / math.log(2)   # Table 2's smallest vanilla LFD (MNIST / CNN, 0.21) as a fraction of the stated maximum log 2
 
-@register_experiment('lfd_misalignment',
+@register_experiment('lfd_misalignment', smoke=dict(seeds=[0, 1, 2], n_score=40, n_hessian=64, cnn_width=4, max_steps=20, B=100), cost=lambda s: train_cost(len(s['models']) * len(s['seeds']), 30, 'digits', note='one checkpointed training per model and seed; the forgetting cost adds n_score ascent runs of <= max_steps steps'),
     quick=dict(models=['logreg', 'mlp', 'smallcnn'], seeds=[0, 1, 2, 3, 4], n_score=200, n_hessian=128, cnn_width=4, ga_lr=0.5, max_steps=100, B=200),
     full=dict(models=['logreg', 'mlp', 'smallcnn'], seeds=list(range(10)), n_score=1437, n_hessian=1437, cnn_width=16, ga_lr=0.5, max_steps=1000, B=1000),
     description='Fig. 1/3: Spearman(learnability, forgetting cost), its partial given ||g||, and LFD per model on digits.')
@@ -217,5 +216,17 @@ def _lfd_unit(name:str, # model name
               device:str, # torch device
              ) -> dict:
     "`_score_model` for one (model, seed): the checkpointable unit of the LFD experiment."
-    return _score_model(name, _load(s.get('dataset', 'digits')), seed, s, torch.device(device))
+    return _score_model(name, _load(s.get('dataset', 'digits'), s.get('smoke', False)), seed, s, torch.device(device))
 
+
+# %% ../nbs/11_lfd.ipynb #e6f9c497
+# Fig. 1/3 at CIFAR scale: SmallCNN (width 16) on CIFAR-10, no dense Hessian (Lanczos damping, UGS by CG)
+LFD_CIFAR10 = dict(dataset='cifar10', models=['smallcnn'], seeds=[0, 1, 2, 3, 4], n_score=1000, n_hessian=2000, cnn_width=16,
+                   ga_lr=0.5, max_steps=500, method='cg', chunk_size=25, solver_kw=dict(tol=1e-4, max_iter=300),
+                   recipe=dict(epochs=30, batch_size=256, lr=0.05), B=1000)
+register_experiment('lfd_cifar10', quick=None, full={**EXPERIMENTS['lfd_misalignment'].full, **LFD_CIFAR10},
+                    smoke=dict(n_score=40, n_hessian=32, max_steps=5, chunk_size=5, solver_kw=dict(tol=1e-3, max_iter=20),
+                               recipe=dict(epochs=1, batch_size=64, lr=0.05), B=100),
+                    cost=lambda s: train_cost(len(s['seeds']), s['recipe']['epochs'], 'smallcnn_cifar', extra_hours=len(s['seeds']) * 0.25,
+                                              note='one checkpointed SmallCNN per seed; ~0.25 GPU-h per seed assumed for UGS by CG and the ascent runs of n_score points'),
+                    description='Fig. 1/3 on CIFAR-10 (SmallCNN width 16, UGS by CG): Spearman(learnability, forgetting cost), partial given ||g||, LFD.')(lfd_misalignment_experiment)

@@ -15,9 +15,9 @@ import torch.nn as nn
 import matplotlib.pyplot as plt
 from torch.func import functional_call, vmap, jacrev
 
-from .core import params_of, buffers_of, check_Xy, check_finite, check_labels, check_positive_int, num_outputs, clone_model, accuracy, Timer, ExpResult, register_experiment
+from .core import params_of, buffers_of, check_Xy, check_finite, check_labels, check_positive_int, num_outputs, clone_model, accuracy, Timer, ExpResult, register_experiment, train_cost, EPOCH_SECONDS
 from .claims import *
-from .data import digits, class_forget, subclass_forget, random_forget, Split
+from .data import digits, class_forget, subclass_forget, random_forget, Split, load_data
 from .core import train
 from .models import train_model, make_model, RECIPES
 from .metrics import mia_entropy, mia_confidence
@@ -234,15 +234,11 @@ SUITES = {  # task -> (dataset, make_task kwargs); 'cifar' is the paper's Sec. 4
 }
 
 def load_dataset(name:str, # 'digits' or a `torchvision_data` name ('cifar10', 'cifar100', ...)
-                 root:str='data', # torchvision data folder
+                 smoke:bool=False, # the FakeData stand-in (`mlu_nb.data.load_data`)
                 ):
-    "The named dataset, cached in memory."
-    if ('data', name) not in _CACHE:
-        if name == 'digits': _CACHE[('data', name)] = digits()
-        else:
-            from mlu_nb.data import torchvision_data
-            _CACHE[('data', name)] = torchvision_data(name, root)
-    return _CACHE[('data', name)]
+    "The named dataset (from `mlu_nb.data.data_root()`), cached in memory."
+    if ('data', name, smoke) not in _CACHE: _CACHE[('data', name, smoke)] = load_data(name, smoke=smoke)
+    return _CACHE[('data', name, smoke)]
 
 def validation_split_for(task:str, # 'class', 'subclass' or 'random'
                          split:Split, # the task's evaluation split
@@ -264,7 +260,7 @@ def _trained(model, X, y, data, seed, device, path, **kw):
     "Train with the shared recipe, or load weights and seconds cached at `path` (a `Path` stem) when given."
     if path is not None and path.with_suffix('.pt').exists():
         m = make_model(model, data, seed=seed).to(device)
-        m.load_state_dict(torch.load(path.with_suffix('.pt'), map_location=device)); m.eval()
+        m.load_state_dict(torch.load(path.with_suffix('.pt'), map_location=device, weights_only=True)); m.eval()
         return m, None, float(path.with_suffix('.seconds').read_text())
     m, log = train_model(model, X, y, data, seed=seed, device=device, **kw)
     if path is not None:
@@ -279,19 +275,22 @@ def task_models(task:str, # 'class', 'subclass' or 'random'
                 suite:str='digits', # 'digits' or 'cifar' (see `SUITES`)
                 record:bool=True, # record forget-batch updates during pretraining (amnesiac; small models only)
                 cache_dir:str|Path|None=None, # save/load pretrained and retrained weights here (GPU runs)
+                smoke:bool=False, # FakeData stand-ins of the suite's datasets (the smoke path)
+                train_epochs:int|None=None, # override the recipe's epochs (None: the paper's recipe)
                ) -> dict:
     "Split, validation split, data, pretrained model (+ `TrainLog` unless loaded), retrained model and their wall / CPU seconds for one task; cached."
     if suite not in SUITES: raise ValueError(f"`suite` must be one of {list(SUITES)}, got {suite!r}.")
     if task not in SUITES[suite]: raise ValueError(f"`task` must be one of {TASKS}, got {task!r}.")
-    key = (task, seed, model, str(device), suite, record)
+    key = (task, seed, model, str(device), suite, record, smoke, train_epochs)
     if key not in _CACHE:
         dname, kw = SUITES[suite][task]
-        split, data = make_task(task, load_dataset(dname), seed=seed, **kw)
-        val = validation_split_for(task, split, load_dataset(dname), seed)
-        stem = None if cache_dir is None else Path(cache_dir) / f"{suite}_{task}_{model}_s{seed}"
+        split, data = make_task(task, load_dataset(dname, smoke), seed=seed, **kw)
+        val = validation_split_for(task, split, load_dataset(dname, smoke), seed)
+        stem = None if cache_dir is None else Path(cache_dir) / f"{suite}_{task}_{model}_s{seed}{'_smoke' if smoke else ''}{f'_e{train_epochs}' if train_epochs else ''}"
+        ep = dict(epochs=train_epochs) if train_epochs else {}
         pre, plog, pre_s = _trained(model, data.X_train, data.y_train, data, seed, device, None if stem is None else stem.with_name(stem.name + '_pre'),
-                                    **(dict(record_updates=torch.cat([split.forget, val.forget])) if record else {}))   # amnesiac runs on both forget sets
-        ret, rlog, ret_s = _trained(model, split.X_retain, split.y_retain, data, seed, device, None if stem is None else stem.with_name(stem.name + '_ret'))
+                                    **ep, **(dict(record_updates=torch.cat([split.forget, val.forget])) if record else {}))   # amnesiac runs on both forget sets
+        ret, rlog, ret_s = _trained(model, split.X_retain, split.y_retain, data, seed, device, None if stem is None else stem.with_name(stem.name + '_ret'), **ep)
         cpu = lambda log, s: log.cpu_seconds if log is not None else s   # weights loaded from disk: only the stored wall seconds
         _CACHE[key] = dict(split=split, val=val, data=data, pre=pre, pre_log=plog, pre_s=pre_s, pre_cpu=cpu(plog, pre_s), ret=ret, ret_s=ret_s, ret_cpu=cpu(rlog, ret_s))
     return _CACHE[key]
@@ -329,7 +328,7 @@ def sensitivity_stats(model:nn.Module, # classifier
 
 def _lmed(v): return math.log10(v.median().item())
 
-@register_experiment('mumis_sensitivity', quick=dict(seeds=[0, 1, 2], n=500), full=dict(seeds=[0, 1, 2, 3, 4, 5], n=1437),
+@register_experiment('mumis_sensitivity', smoke=dict(seeds=[0, 1], n=100), cost=lambda s: train_cost(len(s['seeds']), 15, 'digits'), quick=dict(seeds=[0, 1, 2], n=500), full=dict(seeds=[0, 1, 2, 3, 4, 5], n=1437),
                      description='Paper 004 Fig. 1-2: input sensitivity of training data at init vs after training (digits, SmallCNN; untrained-model controls).')
 def mumis_sensitivity(settings:dict, # quick or full settings of the experiment
                       out_dir:Path, # folder for figures and caches
@@ -399,7 +398,7 @@ def fall_fractions(before:tuple, # (target, other-sum) sensitivities under the p
     d = dict(target=ta - tp, other=oa - op, R=(ta - oa) - (tp - op), sum=(ta + oa) - (tp + op))
     return {k: (v < 0).float().mean().item() for k, v in d.items()}
 
-@register_experiment('mumis_proportions', quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4, 5]),
+@register_experiment('mumis_proportions', smoke=dict(seeds=[0, 1]), cost=lambda s: train_cost(9 * len(s['seeds']), 15, 'digits', note='pretrained, retrained and null model per task and seed'), quick=dict(seeds=[0, 1, 2]), full=dict(seeds=[0, 1, 2, 3, 4, 5]),
                      description='Paper 004 Fig. 3-4: proportion of forget samples whose sensitivities rise/fall from pretrained to retrained model (null control: same init, reshuffled batches).')
 def mumis_proportions(settings:dict, # quick or full settings of the experiment
                       out_dir:Path, # folder for figures and caches
@@ -495,7 +494,9 @@ def validation_reference(task:str, # 'class', 'subclass' or 'random'
     if key not in _CACHE:
         vs, name, cd = T['val'], model_kw.get('model', 'smallcnn'), model_kw.get('cache_dir')
         stem = None if cd is None else Path(cd) / f"{model_kw.get('suite', 'digits')}_{task}_{name}_s{seed}_val"
-        m, _, _ = _trained(name, vs.X_retain, vs.y_retain, T['data'], seed, device, stem)
+        if stem is not None and (model_kw.get('smoke') or model_kw.get('train_epochs')): stem = stem.with_name(stem.name + f"_smoke{model_kw.get('train_epochs')}")
+        ep = dict(epochs=model_kw['train_epochs']) if model_kw.get('train_epochs') else {}
+        m, _, _ = _trained(name, vs.X_retain, vs.y_retain, T['data'], seed, device, stem, **ep)
         _CACHE[key] = evaluate_row(m, vs)
     return _CACHE[key]
 
@@ -537,13 +538,14 @@ def compare_methods(task:str, # 'class', 'subclass' or 'random'
                     mumis_hp:dict|None=None, # MU-Mis's 'default' row (default: the registry's lr 1e-5, 30 iterations, no threshold)
                     baselines:tuple=BASELINES, # baseline method names in `mlu_nb.unlearn`
                     tuned:dict|None=None, # {method: hyperparameters} for the 'tuned' rows (None: default rows only)
+                    default_hp:dict|None=None, # {method: hyperparameters} replacing a baseline's defaults in the 'default' rows (the smoke path's 1 epoch)
                     **model_kw, # passed to `task_models` (model, suite, record, cache_dir)
                    ) -> list[dict]:
     "One table (Tables 1/3/5): a row per method and setting (defaults, tuned) with accuracies, both MIAs, seconds, no-op mark and distance to retrain."
     T = task_models(task, seed, device=device, **model_kw); sp, pre = T['split'], T['pre']
     rows = [dict(_row('pretrain', pre, sp, T['pre_s'], True, T['pre_cpu']), setting='-', hparams='', noop=True)]
     ms = task_methods(task, T, baselines)
-    dflt = {m: ({} if m != 'mu_mis' else dict(mumis_hp or {})) for m in ms}
+    dflt = {m: (dict((default_hp or {}).get(m, {})) if m != 'mu_mis' else dict(mumis_hp or {})) for m in ms}
     label = lambda m, hp: _fmt_hp(hp or candidates(m, 1)[0]) if m in SPACES else _fmt_hp(hp)   # the defaults of the searched hyperparameters
     for setting, hps in (('default', dflt),) + ((('tuned', tuned),) if tuned else ()):
         for m in ms:
@@ -588,7 +590,11 @@ def _forgot(task:str, # 'class', 'subclass' or 'random'
     noops, g, g0 = sum(bool(r['noop']) for r in rows), gap(rows), gap(pre_rows)
     return noops == 0 and g <= 0.5 * g0, f"no-op on {noops} of {len(rows)} seeds; forget-acc gap to retrain {g:.3f} vs pretrained {g0:.3f}"
 
-@register_experiment('mumis_tables', quick=dict(seeds=[0, 1, 2], suite='digits', model='smallcnn', tune=True, budget=TUNE_BUDGET),
+@register_experiment('mumis_tables', smoke=dict(seeds=[0, 1], cache_dir=None, train_epochs=1, default_hp=dict(finetune=dict(epochs=1)), baselines=('finetune', 'ssd'),
+                                                mumis_hp={t: dict(lr=2e-3, max_iter=1, delta=None) for t in TASKS}),
+                     cost=lambda s: train_cost(2 * 3 * len(s['seeds']) + (3 if s.get('tune') else 0), s.get('train_epochs') or 200, 'resnet18',
+                                               extra_hours=3 * len(s['seeds']) * len(BASELINES) * 5 * EPOCH_SECONDS['resnet18'] / 3600,
+                                               note='pretrain and retrain per task and seed (ResNet-18, 200 epochs); each baseline unlearning run counted as ~5 epochs'), quick=dict(seeds=[0, 1, 2], suite='digits', model='smallcnn', tune=True, budget=TUNE_BUDGET),
                      full=dict(seeds=[0, 1, 2], suite='cifar', model='resnet18', record=False, cache_dir='cache/mumis', tune=False,
                                mumis_hp={t: dict(lr=2e-3, max_iter=30, delta=None) for t in TASKS}),
                      description='Paper 004 Tables 1/3/5 and Sec. 4.3: MU-Mis vs baselines vs retrain, every method at its defaults and tuned at an equal budget on held-out forget sets; speed-up.')
@@ -598,14 +604,15 @@ def mumis_tables(settings:dict, # quick or full settings of the experiment
                 ) -> ExpResult:
     "Tables 1/3/5 analogs (full class, sub-class, random 100) over seeds, defaults and tuned rows, and MU-Mis's speed-up over retraining."
     seeds = list(settings.get('seeds', [settings.get('seed', 0)]))
-    mkw = {k: settings[k] for k in ('model', 'suite', 'record', 'cache_dir') if k in settings}
+    mkw = {k: settings[k] for k in ('model', 'suite', 'record', 'cache_dir', 'smoke', 'train_epochs') if k in settings}
     budget = settings.get('budget', TUNE_BUDGET)
     tuned = {t: tune_task(t, seeds[0], device, budget, **mkw) for t in TASKS} if settings.get('tune') else {}   # selected once, on the first seed
     hp = {t: {m: r.hparams for m, r in tuned[t].items()} for t in tuned}
     allrows = []
     for task in TASKS:
         for s in seeds:
-            for r in compare_methods(task, s, device, mumis_hp=(settings.get('mumis_hp') or {}).get(task), tuned=hp.get(task), **mkw):
+            for r in compare_methods(task, s, device, mumis_hp=(settings.get('mumis_hp') or {}).get(task), tuned=hp.get(task), default_hp=settings.get('default_hp'),
+                                     baselines=tuple(settings.get('baselines', BASELINES)), **mkw):
                 allrows.append(dict(task=task, seed=s, **r))
     st = 'tuned' if tuned else 'default'   # the claims judge the tuned rows (the papers' defaults when nothing is tuned)
     get = lambda t, m, k, s=st: [r[k] for r in allrows if r['task'] == t and r['method'] == m and r['setting'] in (s, '-', 'exact')]
@@ -653,7 +660,7 @@ def mumis_tables(settings:dict, # quick or full settings of the experiment
     return ExpResult(claims, allrows + tuning_rows(tuned), {'mumis_tables': fig})
 
 # %% ../nbs/50_mumis.ipynb #13b5352d
-@register_experiment('mumis_ablation', quick=dict(seeds=[0, 1, 2], oc_bound=2.0), full=dict(seeds=[0, 1, 2, 3, 4, 5], oc_bound=2.0),
+@register_experiment('mumis_ablation', smoke=dict(seeds=[0, 1]), cost=lambda s: train_cost(2 * len(s['seeds']), 15, 'digits'), quick=dict(seeds=[0, 1, 2], oc_bound=2.0), full=dict(seeds=[0, 1, 2, 3, 4, 5], oc_bound=2.0),
                      description='Paper 004 Table 6: loss-term ablation (TC, OC, TC then OC, TC - OC) for full-class forgetting, over seeds.')
 def mumis_ablation(settings:dict, # quick or full settings of the experiment
                    out_dir:Path, # folder for figures and caches

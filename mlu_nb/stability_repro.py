@@ -14,7 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import ExpResult, register_experiment
+from .core import ExpResult, register_experiment, train_cost
 from .claims import *
 from .data import signal_noise_data
 from .models import TwoLayerReLUCNN
@@ -109,7 +109,7 @@ def _acc_gap(c, h):
     "Accuracy on the cells with `h` = 1 minus accuracy on the others (vectorized over bootstrap rows)."
     return (c * h).sum(-1) / h.sum(-1) - (c * (1 - h)).sum(-1) / (1 - h).sum(-1)
 
-@register_experiment('stability_fig1', quick=FIG1_QUICK, full=FIG1_FULL,
+@register_experiment('stability_fig1', smoke=dict(FIG1_QUICK), cost=train_cost(0, 0, 'digits', note='simulated descent-ascent on diagonal Hessians: seconds on a CPU'), quick=FIG1_QUICK, full=FIG1_FULL,
                      description='Paper 001 Fig. 1: simulated descent-ascent on diagonal Hessians vs the Eq. 7 / Eq. 8 bounds.')
 def stability_fig1(settings:dict, # quick or full settings
                    out_dir:Path, # folder for figures and caches
@@ -348,7 +348,7 @@ def _fig2_per_seed(rows, settings):
                         fl_mem=float(fl[mem].mean()) if mem.any() else float('nan'), fl_gen=float(fl[gen].mean()) if gen.any() else float('nan')))
     return out
 
-@register_experiment('stability_fig2', quick=FIG2_QUICK, full=FIG2_FULL,
+@register_experiment('stability_fig2', smoke=dict(FIG2_QUICK), cost=lambda s: train_cost(len(s['ds']) * len(s['signals']) * s['reps'], s['epochs'] / 100, 'digits', note='two-layer CNNs on signal-plus-noise data'), quick=FIG2_QUICK, full=FIG2_FULL,
                      description='Paper 001 Fig. 2 and Thm. 2.4: CNN memorization vs forget loss heatmaps; coherence vs SNR.')
 def stability_fig2(settings:dict, # quick or full settings
                    out_dir:Path, # folder for figures and caches

@@ -311,7 +311,7 @@ def _table_unit(seed:int, # seed of the model, the forget sets and the methods
     fresh = make_model('smallcnn', S['data'], seed=seed + 200, width=width).to(device)
     return rows, dict(seed=seed, slow_cpu=slow.cpu_seconds, fresh_retain=subset_metrics(fresh, sc)['retain_acc'])
 
-@register_experiment('unlearn_table', quick=dict(seeds=[0, 1, 2], width=16, tune=False),
+@register_experiment('unlearn_table', smoke=dict(seeds=[0, 1, 2], budget=2), cost=lambda s: train_cost(4 * len(s['seeds']) + 2, 15, 'digits', note='pretrain and retrain per task and seed, and two validation retrains; tuning adds budget x 13 unlearning runs per task'), quick=dict(seeds=[0, 1, 2], width=16, tune=False),
                      full=dict(seeds=[0, 1, 2, 3, 4], width=16, tune=True, budget=8),
                      description='Every unlearning method on digits SmallCNN, papers\' defaults and tuned at an equal budget on held-out forget sets: full class 3 and 100 random points (paper 004 Tables 1, 5).')
 def unlearn_table(settings:dict, # quick or full settings
