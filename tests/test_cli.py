@@ -46,8 +46,34 @@ def test_unknown_experiment_fails_clearly(tmp_path):
     r = subprocess.run(['mlu-nb', 'reproduce', '--only', 'no_such_thing', '--out', str(tmp_path)], capture_output=True, text=True)
     assert r.returncode != 0 and 'unknown experiment' in r.stderr
 
-def test_every_experiment_has_quick_and_full_settings():
+def test_every_experiment_has_full_smoke_and_cost():
+    "Full and smoke settings and a declared cost for every experiment; quick settings for all but the full-only (CIFAR/SVHN) ones."
     from mlu_nb.experiments import load_experiments
-    for name, e in load_experiments().items():
-        assert isinstance(e.quick, dict) and isinstance(e.full, dict), name
+    exps = load_experiments()
+    for name, e in exps.items():
+        assert (e.quick is None or isinstance(e.quick, dict)) and isinstance(e.full, dict) and isinstance(e.smoke, dict), name
+        assert e.estimate() is not None and e.estimate()['trainings'] >= 0, name
+        assert e.settings('smoke')['smoke'] is True, name
         assert e.description, f"{name} has no description"
+    assert sum(e.quick is None for e in exps.values()) >= 4   # the CIFAR runs the cuda cells call
+
+
+def test_full_only_refused_in_quick_mode(tmp_path):
+    r = subprocess.run(['mlu-nb', 'reproduce', '--only', 'klom_cifar10', '--out', str(tmp_path)], capture_output=True, text=True)
+    assert r.returncode == 2 and 'full-only' in r.stderr, r.stderr
+
+
+def test_smoke_needs_full_and_dry_run_prices(tmp_path):
+    r = subprocess.run(['mlu-nb', 'reproduce', '--smoke'], capture_output=True, text=True)
+    assert r.returncode == 2 and '--full --smoke' in r.stderr
+    r = subprocess.run(['mlu-nb', 'reproduce', '--full', '--dry-run', '--only', 'klom_cifar10'], capture_output=True, text=True)
+    assert r.returncode == 0 and '1300 trainings' in r.stdout and 'GPU-h' in r.stdout, r.stdout
+
+
+def test_smoke_deal_balances():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location('smoke', Path(__file__).parent.parent / 'tools' / 'smoke.py')
+    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+    parts = m.deal(['a', 'b', 'c', 'd'], 2)
+    assert sorted(sum(parts, [])) == ['a', 'b', 'c', 'd'] and len(parts) == 2
+    assert m.deal(['mumis_tables', 'digits_smallcnn', 'ksd_timing'], 2)[0] == ['mumis_tables']   # the longest gets a worker to itself
