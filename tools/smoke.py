@@ -7,7 +7,7 @@ stall on 2 cores); the experiments are dealt to the workers longest first by the
 Then every record is checked: mode 'smoke', `smoke=True` in its settings, a digest that verifies, and, for an
 experiment that declares claims, at least one claim computed.
 
-CI runs every experiment but those in `CI_SKIP`: on this project's 2-core CPU machine their smoke runs take 2-13
+CI runs every experiment but those in `CI_SKIP`: on this project's 2-core CPU machine their smoke runs take 1-13
 minutes each (ResNet/SmallCNN work that no stand-in size makes small without changing the code path), which would
 push CI past its 20 minutes. `--all` runs them too (about 40 CPU-minutes in all); run it before a GPU session.
 
@@ -20,14 +20,14 @@ from pathlib import Path
 # wall seconds of each experiment's smoke run on this project's 2-core CPU machine, one torch thread, two workers
 # (2026-12-02); used only to balance the workers, so a stale value costs time, not correctness
 SMOKE_SECONDS = dict(atlas=135, atlas_cifar10=60, dat_cifar10=30, dat_k_effect=73, dat_pareto=6, dat_table2=60, digits_smallcnn=5,
-                     klom_ascent=17, klom_cifar10=120, ksd_difficulty=71, ksd_expansion=19, ksd_timing=3, lambertw_closed_forms=2,
-                     lambertw_random_sets=1, lambertw_toy=1, lfd_cifar10=30, lfd_misalignment=11, mumis_ablation=8,
-                     mumis_proportions=10, mumis_sensitivity=1, mumis_tables=250, spectral_proxies=6, stability_fig1=7,
+                     klom_ascent=17, klom_cifar10=120, ksd_difficulty=71, ksd_expansion=39, ksd_timing=3, lambertw_closed_forms=2,
+                     lambertw_random_sets=1, lambertw_toy=1, lfd_cifar10=67, lfd_misalignment=11, mumis_ablation=8,
+                     mumis_proportions=10, mumis_sensitivity=1, mumis_tables=335, spectral_proxies=6, stability_fig1=7,
                      stability_fig2=8, ugs_param_shift=23, unlearn_table=112)
 
 
 # wall seconds of each CI-skipped experiment's smoke run here (1 thread; measured with other jobs on the machine, so high)
-CI_SKIP = dict(atlas=794, atlas_cifar10=600, dat_cifar10=397, dat_k_effect=73, dat_table2=270, klom_cifar10=287, ksd_difficulty=71, unlearn_table=112)
+CI_SKIP = dict(mumis_tables=335, atlas=794, atlas_cifar10=600, dat_cifar10=397, dat_k_effect=73, dat_table2=270, klom_cifar10=287, ksd_difficulty=71, unlearn_table=112)
 
 
 def deal(names:list, workers:int) -> list[list]:
