@@ -16,10 +16,10 @@ from scipy import stats
 from .core import md_table
 
 # %% auto #0
-__all__ = ['VERDICTS', 'CRITERIA', 'Estimate', 'over_seeds', 'bootstrap', 'proportion', 'exact', 'spearman', 'Criterion',
-           'AtLeast', 'AtMost', 'Above', 'Below', 'Between', 'Within', 'Outside', 'criterion_from_dict', 'Control',
-           'Claim', 'judge', 'claim_to_dict', 'claim_from_dict', 'claims_rows', 'claims_markdown', 'show_claims',
-           'verdict_counts']
+__all__ = ['VERDICTS', 'CRITERIA', 'Estimate', 'over_seeds', 'bootstrap', 'proportion', 'exact', 'not_estimable',
+           'estimate_or_not', 'spearman', 'Criterion', 'AtLeast', 'AtMost', 'Above', 'Below', 'Between', 'Within',
+           'Outside', 'criterion_from_dict', 'Control', 'Claim', 'judge', 'claim_to_dict', 'claim_from_dict',
+           'claims_rows', 'claims_markdown', 'show_claims', 'verdict_counts']
 
 # %% ../nbs/00a_claims.ipynb #dab0040d
 VERDICTS = ('reproduced', 'partly', 'inconclusive', 'not reproduced')
@@ -46,6 +46,7 @@ class Estimate:
         object.__setattr__(self, 'n', int(self.n))
     def __str__(self):
         f = self.fmt
+        if self.method.startswith('not estimable'): return f"{self.method} (n={self.n})"
         if self.lo == self.hi: return f"{self.value:{f}} ({self.method})"
         return f"{self.value:{f}} [{self.lo:{f}}, {self.hi:{f}}] (n={self.n}, {self.method})"
 
@@ -112,6 +113,23 @@ def exact(value:float, # a deterministic quantity (closed form, fixed computatio
          ) -> Estimate:
     "A zero-width estimate for a deterministic computation (labelled `why`, never passed off as an interval)."
     return Estimate(value, value, value, 1, why, fmt)
+
+def not_estimable(n:int, # units the statistic would have rested on
+                  why:str, # what made it impossible (e.g. the bootstrap's message)
+                 ) -> Estimate:
+    "A statistic the data cannot support: an unbounded interval, so every criterion judges it inconclusive (the 0 is a placeholder, never printed)."
+    return Estimate(0.0, -math.inf, math.inf, max(int(n), 1), f'not estimable: {why}')
+
+def estimate_or_not(f:Callable, # an estimator, e.g. `spearman` or `bootstrap`
+                    *args, # its arguments
+                    n:int=1, # units, for the not-estimable case
+                    **kw, # its keyword arguments
+                   ) -> Estimate:
+    "`f(*args, **kw)`, or `not_estimable` when `f` reports that the data cannot support its statistic (a degenerate bootstrap)."
+    try: return f(*args, **kw)
+    except ValueError as err:
+        if 'not estimable' not in str(err): raise   # other errors are bugs or bad input: never swallowed
+        return not_estimable(n, str(err))
 
 # %% ../nbs/00a_claims.ipynb #b79b83a1
 def _pearson_rows(a:np.ndarray, b:np.ndarray) -> np.ndarray:

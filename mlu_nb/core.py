@@ -440,9 +440,14 @@ def train(model:nn.Module, # model, trained in place
           callback:Callable|None=None, # called as callback(step, model, loss)
           progress:bool=False, # show a fastprogress bar
           loss_override:Callable|None=None, # optional `f(model, xb, yb, idx) -> loss` replacing loss_fn (e.g. DAT)
+          amp:str|None=None, # None (fp32) or 'bf16': forward and loss under bf16 autocast (fp32 weights and optimizer; no loss scaling needed)
+          channels_last:bool=False, # train 4-D (image) inputs and the model in channels-last memory format (restored to contiguous after)
+          compile:bool=False, # run the forward through `torch.compile(model)` (not with `loss_override`, which gets the module itself)
          ) -> TrainLog:
     "Train `model` in place with mini-batch SGD/Adam and return a `TrainLog`."
     check_Xy(X, y)
+    if amp not in (None, 'bf16'): raise ValueError(f"`amp` must be None (fp32) or 'bf16', got {amp!r}.")
+    if compile and loss_override is not None: raise ValueError("`compile=True` compiles `model`'s forward for `loss_fn`; a `loss_override` calls the module itself: pass compile=False.")
     epochs, batch_size = check_loop(epochs=epochs, batch_size=batch_size)
     checkpoint_every = check_positive_int(checkpoint_every, 'checkpoint_every', allow_none=True)
     if clip is not None and not (isinstance(clip, (int, float)) and math.isfinite(clip) and clip > 0):
@@ -453,6 +458,9 @@ def train(model:nn.Module, # model, trained in place
     y = _check_targets(model, loss_fn, X, y)
     n = len(X); bs = min(batch_size, n)
     steps_per_epoch = math.ceil(n / bs)
+    cl = channels_last and X.dim() == 4
+    if cl: model.to(memory_format=torch.channels_last)
+    fwd = torch.compile(model) if compile else model   # shares `model`'s parameters: the optimizer steps them in place
     o = make_optimizer(model, opt, lr, momentum, weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(o, lr_lambda(epochs * steps_per_epoch, warmup, schedule))
     g = torch.Generator().manual_seed(seed)
@@ -469,10 +477,13 @@ def train(model:nn.Module, # model, trained in place
         for b in range(steps_per_epoch):
             idx = perm[b*bs:(b+1)*bs]
             xb, yb = X[idx.to(dev)], y[idx.to(dev)]
+            if cl: xb = xb.contiguous(memory_format=torch.channels_last)
             hit = rec is not None and bool(rec[idx].any())
             before = flat_params(model).clone() if hit else None
             o.zero_grad(set_to_none=True)
-            loss = loss_override(model, xb, yb, idx) if loss_override else loss_fn(model(xb), yb)
+            with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp == 'bf16'):
+                loss = loss_override(model, xb, yb, idx) if loss_override else loss_fn(fwd(xb), yb)
+            loss = loss.float()
             if not torch.isfinite(loss):
                 raise ValueError(f"non-finite training loss at epoch {ep}, step {log.steps}; lower `lr` or check the data.")
             loss.backward()
@@ -482,6 +493,7 @@ def train(model:nn.Module, # model, trained in place
             log.losses.append(loss.item()); log.steps += 1
             if callback: callback(log.steps, model, loss.detach())
         if checkpoint_every and (ep + 1) % checkpoint_every == 0: log.checkpoints.append((ep + 1, flat_params(model).clone()))
+    if cl: model.to(memory_format=torch.contiguous_format)   # later vmap / functional_call code sees ordinary tensors
     model.eval()
     log.seconds, log.cpu_seconds = time.perf_counter() - t0, time.process_time() - c0
     return log

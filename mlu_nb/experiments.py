@@ -149,7 +149,7 @@ def apply_seeds(name:str, # experiment name (for messages)
 # %% ../nbs/90_experiments.ipynb #e1d37f73
 # wall seconds of each quick experiment in `mlu-nb reproduce --quick` on this project's 2-core CPU machine, one torch thread
 # (OMP_NUM_THREADS=1), 2026-12-02; a rough guide: other load on the machine slows them
-QUICK_SECONDS = dict(atlas=70, dat_k_effect=23, dat_pareto=20, dat_table2=30, digits_smallcnn=4, klom_ascent=13, ksd_difficulty=154, ksd_expansion=47, ksd_timing=4, lambertw_closed_forms=2, lambertw_random_sets=9, lambertw_toy=2, lfd_misalignment=30, mumis_ablation=11, mumis_proportions=16, mumis_sensitivity=2, mumis_tables=51, spectral_proxies=12, stability_fig1=6, stability_fig2=8, ugs_param_shift=35, unlearn_table=78)
+QUICK_SECONDS = dict(atlas=70, dat_k_effect=23, dat_pareto=20, dat_table2=30, digits_smallcnn=4, klom_ascent=13, ksd_difficulty=154, ksd_expansion=47, ksd_timing=4, lambertw_closed_forms=2, lambertw_random_sets=9, lambertw_toy=2, lfd_misalignment=30, mumis_ablation=11, mumis_proportions=16, mumis_sensitivity=2, mumis_tables=51, spectral_proxies=12, stability_fig1=6, stability_fig2=8, timing_dat=46, timing_ksd=61, timing_mumis=62, ugs_param_shift=35, unlearn_table=78)
 
 def cost_text(c:dict|None, # an `Experiment.estimate()`
              ) -> str:

@@ -20,16 +20,17 @@ from .core import *
 from .claims import *
 from .data import digits, Split
 from .models import train_model, RECIPES
-from .unlearn import unlearn, NoOpWarning
+from .unlearn import unlearn, NoOpWarning, is_noop, forget_stats, fisher_sum
 from .tune import tune, reference_row, check_disjoint, TuneResult, SPACES
 from .metrics import subset_metrics, mia_confidence, param_distance, activation_distance
 
 # %% auto #0
-__all__ = ['SCORES', 'HARD_IS_HIGH', 'PAPER_MNIST', 'TABLE4', 'QUICK_METHODS', 'MNIST_METHODS', 'CIFAR_METHODS', 'PAPER_METHODS',
-           'TUNE_KSD', 'median_bandwidth', 'stein_kernel_from_scores', 'stein_pair_reference', 'model_scores',
-           'stein_kernel_matrix', 'ksd_estimate', 'ksd_scores', 'easiest_hardest', 'stein_neighbours', 'separation',
-           'validation_points', 'tune_points', 'unlearned_score', 'group_gap', 'separation_estimate', 'ksd_difficulty',
-           'difficulty_table', 'tuning_table', 'ksd_expansion', 'ksd_timing']
+__all__ = ['SCORES', 'HARD_IS_HIGH', 'PAPER_MNIST', 'PAPER_CIFAR10', 'PAPER_SVHN', 'PAPER_TABLES', 'TABLE4', 'QUICK_METHODS',
+           'MNIST_METHODS', 'CIFAR_METHODS', 'SVHN_METHODS', 'PAPER_METHODS', 'TUNE_KSD', 'median_bandwidth',
+           'stein_kernel_from_scores', 'stein_pair_reference', 'model_scores', 'stein_kernel_matrix', 'ksd_estimate',
+           'ksd_scores', 'easiest_hardest', 'stein_neighbours', 'separation', 'validation_points', 'tune_points',
+           'unlearned_score', 'group_gap', 'separation_estimate', 'ksd_difficulty', 'difficulty_table', 'tuning_table',
+           'ksd_expansion', 'ksd_timing', 'ksd_cifar']
 
 # %% ../nbs/40_ksd.ipynb #56036b31
 def _check_bandwidth(h):
@@ -233,6 +234,18 @@ PAPER_MNIST = dict(
              SSN=dict(grad_ascent=(.6, 0.), finetune=(.6, 0.), retrain=(.4, 0.)),
              EMSKSD=dict(grad_ascent=(1., 0.), finetune=(.4, 0.), retrain=(.4, 0.))))
 
+def _paper_table(rows_acc:dict, rows_mia:dict) -> dict:
+    "{key: {score: {method: (easy, hard)}}} from per-score rows (GA easy, GA hard, FT easy, FT hard, RT easy, RT hard)."
+    pair = lambda v: dict(grad_ascent=tuple(v[0:2]), finetune=tuple(v[2:4]), retrain=tuple(v[4:6]))
+    return dict(forget_acc={s: pair(v) for s, v in rows_acc.items()}, mia={s: pair(v) for s, v in rows_mia.items()})
+
+# CIFAR-10 and SVHN rows of Table 1 (forget acc) and Table 3 (MIA; its columns regrouped per method)
+PAPER_CIFAR10 = _paper_table(dict(PC=(0, 0, 1, 1, 1, 1), MKSD=(0, .8, 1, 1, 1, 1), MSKSD=(0, .2, 1, 1, .6, 1), SSN=(0, 0, .8, 1, .8, 1), EMSKSD=(0, 0, .8, 1, .6, 1)),
+                             dict(PC=(1, 1, 0, 0, 0, 0), MKSD=(.8, .2, 0, 0, 0, .2), MSKSD=(1, .8, 0, 0, .4, 0), SSN=(1, 1, .2, 0, .2, 0), EMSKSD=(1, 1, .2, 0, .4, .2)))
+PAPER_SVHN = _paper_table(dict(PC=(.2, 0, 1, 1, 1, 1), MKSD=(0, .2, 1, 1, 1, 1), MSKSD=(0, 0, 1, 1, .4, 1), SSN=(0, 0, .8, 1, .2, 1), EMSKSD=(0, 0, .2, 1, 0, 1)),
+                          dict(PC=(.8, .8, 0, 0, 0, 0), MKSD=(0, .8, 0, 0, .2, 0), MSKSD=(1, 1, 0, 0, .6, 0), SSN=(1, 1, .2, 0, .8, 0), EMSKSD=(1, 1, .8, 0, 1, 0)))
+PAPER_TABLES = dict(digits=('MNIST', PAPER_MNIST), cifar10=('CIFAR-10', PAPER_CIFAR10), svhn=('SVHN', PAPER_SVHN))   # what each dataset is judged against
+
 def separation(acc:dict, # method -> (easy, hard) mean forget accuracy
                mia:dict, # method -> (easy, hard) mean MIA efficacy
               ) -> float:
@@ -270,22 +283,37 @@ def _freeze(v):
     if isinstance(v, (list, tuple)): return tuple(_freeze(x) for x in v)
     return v
 
-def _unlearn_one(method, model, data, forget, hp, device):
-    "Unlearn `forget` with `method`; the unlearned model's metrics (Tables 1-3, App. A.5) and no-op flag, computed once per process."
+def _unlearn_one(method, model, data, forget, hp, device, shared=None):
+    "Unlearn `forget` with `method` (plus `shared`: precomputed inputs that do not change the result); the unlearned model's metrics and no-op flag, computed once per process."
     forget = torch.as_tensor(forget).reshape(-1)
-    key = (id(model), method, _freeze(hp), tuple(forget.tolist()))
+    key = (id(model), method, _freeze(hp), tuple(forget.tolist()), shared is not None)
     if key in _UNLEARNED: return dict(_UNLEARNED[key][1])   # the same run again (another experiment, or a tuned set that kept a setting)
     split = Split(data, forget, 'ksd')
     with warnings.catch_warnings():   # a point left in place is an outcome here: recorded as `noop`, not warned about
-        warnings.simplefilter('ignore', NoOpWarning); res = unlearn(method, model, split, **hp)
-    um = res.model.eval()
-    r = subset_metrics(um, split)
-    t = int(forget[0])   # the target point (the rest, if any, are its Stein neighbours)
-    r['target_acc'] = accuracy(um, data.X_train[t:t+1], data.y_train[t:t+1])
-    r.update(mia=mia_confidence(um, split), param_dist=param_distance(model, um)['total'],
-             act_dist=activation_distance(model, um, split.X_forget), seconds=res.seconds, cpu_seconds=res.cpu_seconds, noop=float(res.noop))
+        warnings.simplefilter('ignore', NoOpWarning); res = unlearn(method, model, split, **hp, **(shared or {}))
+    r = _run_metrics(res.model.eval(), model, data, split, int(forget[0]), res.seconds, res.cpu_seconds, res.noop)   # the target comes first
     _UNLEARNED[key] = (model, r)   # holding the model keeps its id from being reused by another model
     return dict(r)
+
+def _run_metrics(um, model, data, split, t, seconds, cpu_seconds, noop) -> dict:
+    "The metrics of one unlearned model `um` on one forget set whose target point is `t` (the rest, if any, are its Stein neighbours)."
+    r = subset_metrics(um, split)
+    r['target_acc'] = accuracy(um, data.X_train[t:t+1], data.y_train[t:t+1])
+    r.update(mia=mia_confidence(um, split), param_dist=param_distance(model, um)['total'],
+             act_dist=activation_distance(model, um, split.X_forget), seconds=seconds, cpu_seconds=cpu_seconds, noop=float(noop))
+    return r
+
+def _shared_retrain(model, data, pts, hp, device) -> dict:
+    "Retrain once without every point of `pts`; {point: metrics of that model on the point alone}, time split evenly over the points."
+    pts = sorted(int(i) for i in pts)
+    key = (id(model), 'retrain_shared', _freeze(hp), tuple(pts))
+    if key not in _UNLEARNED:
+        res = unlearn('retrain', model, Split(data, pts, 'ksd'), **hp)
+        um = res.model.eval()
+        one = {i: Split(data, [i], 'ksd') for i in pts}   # each point's own no-op test: did its prediction move?
+        _UNLEARNED[key] = (model, {i: _run_metrics(um, model, data, s, i, res.seconds / len(pts), res.cpu_seconds / len(pts),
+                                                   is_noop(forget_stats(model, s), forget_stats(um, s), 1)) for i, s in one.items()})
+    return {i: dict(r) for i, r in _UNLEARNED[key][1].items()}
 
 def _fig1(data, sc, eh, n=2):
     "Fig. 1: the `n` easiest and hardest training images per score."
@@ -308,7 +336,8 @@ _RT = dict(recipe=dict(RECIPES['smallcnn']))            # Retrain: the model's o
 QUICK_METHODS = dict(grad_ascent=_GA, finetune=_FT, retrain=_RT)   # Table 5 (MNIST) for the three methods of the MNIST Tables 1-3
 MNIST_METHODS = dict(grad_ascent=_GA, finetune=_FT, fisher_forget=dict(alpha=1e-5), retrain=_RT)   # plus Table 5's Fisher
 CIFAR_METHODS = dict(grad_ascent=_GA, finetune=dict(lr=0.01, epochs=15), fisher_forget=dict(alpha=6e-8),
-                     retrain=dict(recipe=dict(RECIPES['resnet18'], lr=0.01, epochs=100, batch_size=150)))
+                     retrain=dict(recipe=dict(RECIPES['resnet18'], lr=0.01, epochs=100, batch_size=150)))   # Table 5, Table 4's CIFAR-10 batch
+SVHN_METHODS = dict(CIFAR_METHODS, retrain=dict(recipe=dict(RECIPES['resnet18'], lr=0.01, epochs=100, batch_size=64)))   # Table 5, Table 4's SVHN batch
 PAPER_METHODS = ('grad_ascent', 'finetune', 'retrain')   # the methods of the paper's MNIST Tables 1-3 (Fisher has no MNIST column)
 TUNE_KSD = dict(budget=8, n_val=10, seed=500)   # tuned method set: 8 configurations per method, 10 random single validation points
 
@@ -354,6 +383,7 @@ def tune_points(method:str, # a method with a search space in `tune.SPACES`
 
 # %% ../nbs/40_ksd.ipynb #b7d1e0a2
 def _mean(rows, key): return float(np.mean([r[key] for r in rows]))
+def _val(e) -> float: return math.nan if e.method.startswith('not estimable') else e.value   # rows: NaN, not the placeholder
 
 def unlearned_score(r:dict, # metrics of one unlearning run of one point: `forget_acc` and `mia` in [0, 1]
                    ) -> float:
@@ -404,26 +434,43 @@ def _tune_methods(methods, data, model, evaluated, exclude, tset):
            for m, hp in methods.items() if SPACES.get(m)}
     return out, val, t.cpu_seconds
 
-def _set_claims(entries, scores, methods, set_name, k, seeds, extra=''):
-    "The separation claims (per score) and Q2 for one method set."
+def _unlearn_points(ms:dict, model, data, pts, device, share='point') -> dict:
+    "{(method, point): metrics}: each point unlearned alone by each method; with share='selection' one Retrain without all `pts` serves every point."
+    out = {}
+    for m, hp in ms.items():
+        if m == 'retrain' and share == 'selection': out.update({(m, i): r for i, r in _shared_retrain(model, data, pts, hp, device).items()}); continue
+        sh = dict(fisher=_fisher_of(model, data)) if m == 'fisher_forget' and share == 'selection' else None   # one Fisher pass for every point (exact)
+        out.update({(m, i): _unlearn_one(m, model, data, [i], hp, device, sh) for i in pts})
+    return out
+
+def _fisher_of(model, data):
+    "`fisher_sum` over the whole training set, once per model (cached with the unlearning runs)."
+    key = (id(model), 'fisher_sum')
+    if key not in _UNLEARNED: _UNLEARNED[key] = (model, fisher_sum(model, data.X_train))
+    return _UNLEARNED[key][1]
+
+def _set_claims(entries, scores, methods, set_name, k, seeds, extra='', table=('MNIST', PAPER_MNIST)):
+    "The separation claims (per score) and Q2 for one method set, against the paper's rows `table` = (label, tables)."
     sfx = '' if set_name == 'default' else f' ({set_name} methods)'
-    est = {n: separation_estimate(entries, n) for n in list(scores) + ['random', 'oracle']}
+    est = {n: estimate_or_not(separation_estimate, entries, n, n=len(entries)) for n in list(scores) + ['random', 'oracle']}   # a constant outcome: inconclusive, not a crash
     claims, om = [], _outcome_methods(methods)
+    label, T = table
+    sep_paper = lambda n: separation({m: v for m, v in T['forget_acc'][n].items() if m in om}, T['mia'][n])   # the paper's value over the methods run here
     for n in scores:
-        pacc = {m: v for m, v in PAPER_MNIST['forget_acc'][n].items() if m in om}
-        p = separation(pacc, PAPER_MNIST['mia'][n])   # the paper's value over the methods run here
+        pacc = {m: v for m, v in T['forget_acc'][n].items() if m in om}
+        p = sep_paper(n)
         ctl = (Control('random score (same k, seeds and methods)', est['random'], 'k random training points per group')
                if p > 0.2 else
                Control('outcome oracle: the k most / least unlearned of the points unlearned in this run', est['oracle'], 'a score that separates by construction'))
-        claims.append(Claim(f'{n}: easy-vs-hard separation (forget error and MIA gaps) matches the paper{sfx}', f'{p:.2f} (MNIST, k=5, {"/".join(pacc)})',
+        claims.append(Claim(f'{n}: easy-vs-hard separation (forget error and MIA gaps) matches the paper{sfx}', f'{p:.2f} ({label}, k=5, {"/".join(pacc)})',
                             Within(p, 0.2), est[n], ctl, source='paper',
-                            basis=(f'Tables 1 and 3, MNIST rows of {n} for {", ".join(pacc)}, averaged by `separation`, give {p:.2f}; tolerance 0.2 = one of the '
+                            basis=(f'Tables 1 and 3, {label} rows of {n} for {", ".join(pacc)}, averaged by `separation`, give {p:.2f}; tolerance 0.2 = one of the '
                                    'paper\'s 5 points in a per-method group mean, the resolution of its own number'),
                             note=f'{k} points per group x {len(seeds)} seeds = {k * len(seeds)} per group; bootstrap over points (one model per seed){extra}'))
     if 'EMSKSD' in scores and 'PC' in scores:
-        claims.append(Claim(f'EMSKSD separates easy from hard better than PC (Sec. 5.2 Q2){sfx}', 'EMSKSD 0.60 > PC 0.00 (MNIST)', Above(0.),
-                            separation_estimate(entries, 'EMSKSD', 'PC'),
-                            Control('random score minus PC', separation_estimate(entries, 'random', 'PC'), 'a score with no information must not beat the baseline'),
+        claims.append(Claim(f'EMSKSD separates easy from hard better than PC (Sec. 5.2 Q2){sfx}', f'EMSKSD {sep_paper("EMSKSD"):.2f} > PC {sep_paper("PC"):.2f} ({label})', Above(0.),
+                            estimate_or_not(separation_estimate, entries, 'EMSKSD', 'PC', n=len(entries)),
+                            Control('random score minus PC', estimate_or_not(separation_estimate, entries, 'random', 'PC', n=len(entries)), 'a score with no information must not beat the baseline'),
                             basis='Sec. 5.2 Q2: "EMSKSD demonstrates stronger predictive alignment with the actual unlearning outcome"; Table 1: "The best scoring metric ... is EMSKSD"',
                             note=f'statistic: separation(EMSKSD) - separation(PC), one paired bootstrap{extra}'))
     return claims, est
@@ -440,6 +487,9 @@ def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperpara
                   ) -> ExpResult:
     "Per seed: score every training point, unlearn the k easiest and hardest per score (and per random score) with each method of each set; judge separations."
     k, methods, seeds = settings['k'], settings['methods'], list(settings.get('seeds', [settings.get('seed', 0)]))
+    share = settings.get('retrain_share', 'point')
+    if share not in ('point', 'selection'): raise ValueError(f"`retrain_share` must be 'point' (one Retrain per point) or 'selection' (one per seed), got {share!r}.")
+    label, table = PAPER_TABLES.get(settings.get('dataset', 'digits'), PAPER_TABLES['digits'])
     picks, rho, fig1, t_sc, rows = [], {'EMSKSD': [], '-SSN': []}, None, 0., []
     hih = {**HARD_IS_HIGH, 'random': True, 'oracle': False}
     for sd in seeds:   # 1. score every training point and pick the k easiest / hardest per score
@@ -476,7 +526,7 @@ def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperpara
     for p in picks:   # 3. unlearn each selected point alone with every method of every set (a setting shared by two sets runs once)
         sd, data, model, eh, pts, before = p['seed'], p['data'], p['model'], p['eh'], p['pts'], p['before']
         for s, ms in sets.items():
-            with Timer() as t: cache = {(m, i): _unlearn_one(m, model, data, [i], hp, device) for m, hp in ms.items() for i in pts}
+            with Timer() as t: cache = _unlearn_points(ms, model, data, pts, device, share)
             cost[s] += t.cpu_seconds
             allc.update({(s, sd, m, i): r for (m, i), r in cache.items()})
             u = {i: float(np.mean([unlearned_score(cache[(m, i)]) for m in om])) for i in pts}
@@ -498,7 +548,8 @@ def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperpara
                     rs = [allc[(s, e['seed'], m, e['point'])] for e in es]
                     rows.append(dict(kind='table', set=s, score=name, method=m, group=grp, hparams=_hp_str(ms[m]), before_acc=_mean(es, 'before_acc'),
                                      **{key: _mean(rs, key) for key in _TABLE_KEYS}))
-    claims, est = _set_claims(entries['default'], settings['scores'], methods, 'default', k, seeds)
+    sh = '' if share == 'point' or 'retrain' not in methods else '; Retrain shared: one retrain per seed without every selected point of that seed serves each of them'
+    claims, est = _set_claims(entries['default'], settings['scores'], methods, 'default', k, seeds, sh, (label, table))
     claims.append(Claim('Confound: EMSKSD ranks training points differently from PC (it adds the Stein-kernel term)', criterion=Below(0.9),
                         estimate=over_seeds(rho['EMSKSD'], fmt='.4f') if len(seeds) > 1 else spearman(picks[0]['sc_all']['EMSKSD'], picks[0]['sc_all']['PC']),
                         control=Control('-SSN (a gradient norm, PC in disguise)', over_seeds(rho['-SSN'], fmt='.4f') if len(seeds) > 1 else spearman(-picks[0]['sc_all']['SSN'], picks[0]['sc_all']['PC']),
@@ -507,8 +558,8 @@ def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperpara
                         basis='Sec. 5.2 Q2 says EMSKSD "combine[s] predictive confidence with the strength of correlation to similar samples"; '
                               'the library reads "adds to PC" as a Spearman correlation with PC over all training points below 0.9',
                         note='Spearman over all training points, one value per seed (one seed: bootstrap over points)'))
-    pc_part = spearman([q['EMSKSD_pct'] for q in points], [q['u'] for q in points], [q['PC_pct'] for q in points])
-    rnd_part = spearman([q['random_pct'] for q in points], [q['u'] for q in points], [q['PC_pct'] for q in points])
+    pc_part = estimate_or_not(spearman, [q['EMSKSD_pct'] for q in points], [q['u'] for q in points], [q['PC_pct'] for q in points], n=len(points))
+    rnd_part = estimate_or_not(spearman, [q['random_pct'] for q in points], [q['u'] for q in points], [q['PC_pct'] for q in points], n=len(points))
     claims.append(Claim('Confound: EMSKSD predicts the unlearning outcome beyond PC (partial Spearman given PC)', criterion=AtLeast(0.1),
                         estimate=pc_part,
                         control=Control('random score, partial given PC', rnd_part, 'no information beyond PC by construction'),
@@ -518,13 +569,13 @@ def ksd_difficulty(settings:dict, # seeds, k, scores, methods (name -> hyperpara
                         note=f'over the {len(points)} (seed, point) pairs unlearned; ranks are within-seed percentiles; u = mean over {"/".join(om)} of unlearned_score (Table 5 settings)'))
     sep = {'default': est}
     if 'tuned' in sets:
-        c_t, sep['tuned'] = _set_claims(entries['tuned'], settings['scores'], methods, 'tuned', k, seeds, extra['tuned'])
+        c_t, sep['tuned'] = _set_claims(entries['tuned'], settings['scores'], methods, 'tuned', k, seeds, extra['tuned'] + sh, (label, table))
         claims += c_t
     rows += [dict(kind='entry', **e) for s in sets for e in entries[s]] + [dict(kind='point', **q) for q in points]
     rows.append(dict(kind='summary', score='_all', method='ksd_scores', group='-', seconds=t_sc, unlearn_cpu_default=cost['default'],
                      unlearn_cpu_tuned_new=cost.get('tuned', 0.), tuning_cpu=t_tu.cpu_seconds if 'tuned' in sets else 0.,
-                     rho_EMSKSD_PC=float(np.mean(rho['EMSKSD'])), partial_EMSKSD_given_PC=pc_part.value,
-                     **{f'sep_{n}' + ('' if s == 'default' else f'_{s}'): e.value for s, es in sep.items() for n, e in es.items()}))
+                     rho_EMSKSD_PC=float(np.mean(rho['EMSKSD'])), partial_EMSKSD_given_PC=_val(pc_part),
+                     **{f'sep_{n}' + ('' if s == 'default' else f'_{s}'): _val(e) for s, es in sep.items() for n, e in es.items()}))
     return ExpResult(claims, rows, {'fig1_easy_hard': fig1})
 
 # %% ../nbs/40_ksd.ipynb #27702eb3
@@ -682,3 +733,45 @@ def ksd_timing(settings:dict, # seed, ns (subset sizes), reps (repetitions: retr
               note=f'CPU time ratio, {settings.get("reps", 1)} repetitions (retrain seeds); PC alone costs {np.mean(pc):.4f} retrains; '
                    f'log-log slope of the kernel scores in n: {slopes["MKSD/MSKSD/EMSKSD"]:.2f}')
     return ExpResult([c], rows, {'a2_timing': fig})
+
+# %% ../nbs/40_ksd.ipynb #8a342911
+def _ksd_cifar_cost(s:dict) -> dict:
+    "Trainings and GPU-hours of `ksd_cifar`: per dataset and seed, the model, the shared retrain, FineTune per point, Fig. 2's runs."
+    n_pts = 2 * s['k'] * (len(s['scores']) + 1)   # at most: easy and hard per score and for the random control
+    n_exp = s['k'] * (2 * len(s['ms']) + 1)       # Fig. 2: easy and hard targets per m, random targets at m = 0
+    ft = s['methods']['finetune']['epochs']
+    fisher = 30 if 'fisher_forget' in s['methods'] else 0   # one Fisher pass: 10 per-sample gradients per image, counted as ~30 epochs
+    per = s['train_epochs'] + s['methods']['retrain']['recipe']['epochs'] + ft * (n_pts + n_exp) + fisher
+    runs = len(s['datasets']) * len(s['seeds'])
+    return train_cost(runs * (2 + n_pts + n_exp), runs * per / (runs * (2 + n_pts + n_exp)), 'resnet18',
+                      note=f'per dataset: model {s["train_epochs"]} ep + one shared retrain + one Fisher pass (~{fisher} ep) + FineTune {ft} ep on <= {n_pts} points and {n_exp} Fig. 2 sets (average epochs per training shown)')
+
+_KSD_SMOKE_METHODS = dict(grad_ascent=dict(_GA, epochs=2), finetune=dict(lr=0.01, epochs=1), fisher_forget=dict(alpha=6e-8),
+                          retrain=dict(recipe=dict(RECIPES['resnet18'], lr=0.01, epochs=1, batch_size=150)))
+
+@register_experiment('ksd_cifar', quick=None,
+    full=dict(datasets=['cifar10', 'svhn'], n_train=dict(cifar10=45000, svhn=58000), model='resnet18', train_epochs=100, seeds=[0], k=5,
+              scores=list(SCORES), methods=dict(cifar10=CIFAR_METHODS, svhn=SVHN_METHODS), retrain_share='selection', ms=[0, 100, 700],
+              expansion_methods=['grad_ascent', 'finetune']),
+    smoke=dict(n_train=dict(cifar10=32, svhn=32), train_epochs=1, k=3, scores=['EMSKSD'], ms=[0, 3],   # 32 stand-in images: Fisher on a ResNet-18
+               methods=dict(cifar10=_KSD_SMOKE_METHODS, svhn=_KSD_SMOKE_METHODS)),                    # takes 10 per-sample gradients per retained image
+    cost=lambda s: _ksd_cifar_cost(dict(s, methods=s['methods']['cifar10'])),
+    description='Paper 003 Tables 1-3 and Fig. 2 on CIFAR-10 and SVHN with ResNet-18 (Table 4 / Table 5 settings, one shared Retrain per seed).')
+def ksd_cifar(settings:dict, # datasets, n_train (per dataset), model, train_epochs, seeds, k, scores, methods (per dataset), retrain_share, ms, expansion_methods
+              out_dir:Path, # unused
+              device, # torch device
+             ) -> ExpResult:
+    "`ksd_difficulty` and `ksd_expansion` per dataset at the paper's scale; claims and rows carry the dataset's name."
+    claims, rows, figs = [], [], {}
+    for ds in settings['datasets']:
+        ms = settings['methods'][ds]
+        common = dict(dataset=ds, model=settings['model'], n_train=settings['n_train'][ds], train_epochs=settings['train_epochs'], seeds=settings['seeds'],
+                      k=settings['k'], smoke=settings.get('smoke', False), root=settings.get('root'), chunk_size=settings.get('chunk_size', 256))
+        r = ksd_difficulty(dict(common, scores=settings['scores'], methods=ms, tune=None, retrain_share=settings['retrain_share']), out_dir, device)
+        e = ksd_expansion(dict(common, score='EMSKSD', ms=settings['ms'], methods={m: ms[m] for m in settings['expansion_methods']}), out_dir, device)
+        for c in r.claims + e.claims: c.claim = f'{ds}: {c.claim}'
+        claims += r.claims + e.claims
+        rows += [dict(dataset=ds, **x) for x in r.rows + e.rows]
+        figs.update({f'{ds}_{k}': f for k, f in {**r.figures, **e.figures}.items()})
+    return ExpResult(claims, rows, figs)
+

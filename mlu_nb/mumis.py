@@ -30,7 +30,8 @@ __all__ = ['TERMS', 'TASKS', 'MUMIS_HP', 'VALIDATION', 'SUITES', 'MOST', 'BASELI
            'random_other_class', 'mu_mis_terms', 'mu_mis_loss', 'mu_mis', 'mu_mis_method', 'make_task', 'load_dataset',
            'validation_split_for', 'task_models', 'null_model', 'sensitivity_stats', 'mumis_sensitivity',
            'fall_fractions', 'mumis_proportions', 'dist_to', 'task_methods', 'validation_reference', 'tune_task',
-           'select_mumis_hp', 'tuning_rows', 'compare_methods', 'table_summary', 'mumis_tables', 'mumis_ablation']
+           'select_mumis_hp', 'tuning_rows', 'compare_methods', 'table_summary', 'mumis_tables', 'mumis_cifar_sweep',
+           'mumis_ablation']
 
 # %% ../nbs/50_mumis.ipynb #f94069ff
 def _check_inputs(model:nn.Module, X, y, name:str='X', yname:str='y') -> int:
@@ -658,6 +659,33 @@ def mumis_tables(settings:dict, # quick or full settings of the experiment
                               f"A task counts only where MU-Mis ({st}) forgot (full class: mean forget acc <= {_FORGOT_AT}; sub-class / random: a no-op on no seed and at least half of the pretrained model's forget-accuracy gap to retrain closed)"
                               + (f"; not counted: {left}" if left and counted else '') + ('; MU-Mis forgot in NO task: every factor is shown but none is meaningful' if not counted else ''))))
     return ExpResult(claims, allrows + tuning_rows(tuned), {'mumis_tables': fig})
+
+# %% ../nbs/50_mumis.ipynb #510e12e9
+@register_experiment('mumis_cifar_sweep', quick=None,
+    full=dict(seed=0, lrs=[1e-3, 2e-3, 5e-3], max_iter=30, suite='cifar', model='resnet18', record=False, cache_dir='cache/mumis',
+              sea_baselines=list(BASELINES), mumis_sea=dict(lr=2e-3, max_iter=30, delta=None)),
+    smoke=dict(cache_dir=None, train_epochs=1, lrs=[2e-3], max_iter=1, sea_baselines=['finetune'], default_hp=dict(finetune=dict(epochs=1)),
+               mumis_sea=dict(lr=2e-3, max_iter=1, delta=None)),
+    cost=lambda s: train_cost(2 * (len(TASKS) + 1), s.get('train_epochs') or 200, 'resnet18',
+                              extra_hours=len(s['sea_baselines']) * 5 * EPOCH_SECONDS['resnet18'] / 3600,
+                              note='pretrain and retrain per task (shared with mumis_tables through cache_dir, so 0 when it ran first) and for Table 4\'s sub-class "sea"; each baseline run ~5 epochs'),
+    description='Paper 004 Sec. 4.1 step lengths (1e-3, 2e-3, 5e-3 at T_MU = 30) per task, and Table 4 (sub-class "sea") with its baselines; rows only.')
+def mumis_cifar_sweep(settings:dict, # seed, lrs, max_iter, suite, model, record, cache_dir, sea_baselines, mumis_sea; optional smoke, train_epochs, default_hp
+                      out_dir:Path, # unused (models are cached in `cache_dir`)
+                      device, # torch device
+                     ) -> ExpResult:
+    "MU-Mis at each of the paper's step lengths on the three CIFAR tasks (vs retrain), and Table 4: every method on the sub-class 'sea' task."
+    mkw = {k: settings[k] for k in ('model', 'record', 'cache_dir', 'smoke', 'train_epochs') if k in settings}
+    rows = []
+    for lr in settings['lrs']:
+        for task in TASKS:
+            r = compare_methods(task, settings['seed'], device, mumis_hp=dict(lr=lr, max_iter=settings['max_iter'], delta=None), baselines=(), suite=settings['suite'], **mkw)
+            rows += [dict(part='step length', lr=lr, task=task, **x) for x in r if x['method'] in ('mu_mis', 'retrain')]
+    sea = compare_methods('subclass', settings['seed'], device, mumis_hp=settings['mumis_sea'], baselines=tuple(settings['sea_baselines']),
+                          default_hp=settings.get('default_hp'), suite='cifar_sea', **mkw)
+    rows += [dict(part='Table 4 (sea)', task='subclass', **x) for x in sea]
+    return ExpResult([], rows, {})
+
 
 # %% ../nbs/50_mumis.ipynb #13b5352d
 @register_experiment('mumis_ablation', smoke=dict(seeds=[0, 1]), cost=lambda s: train_cost(2 * len(s['seeds']), 15, 'digits'), quick=dict(seeds=[0, 1, 2], oc_bound=2.0), full=dict(seeds=[0, 1, 2, 3, 4, 5], oc_bound=2.0),

@@ -24,8 +24,9 @@ from .influence import ConvergenceWarning
 # %% auto #0
 __all__ = ['METHODS', 'EXACT', 'NOOP_SIGMAS', 'NOOP_PROB', 'SISA_AGGS', 'BASELINES', 'UnlearnResult', 'register_method',
            'register_lazy', 'available_methods', 'NoOpWarning', 'forget_stats', 'is_noop', 'unlearn', 'retrain',
-           'finetune', 'random_label', 'grad_ascent', 'descent_ascent', 'scrub', 'fisher_forget', 'influence_removal',
-           'amnesiac', 'bad_teacher', 'ssd', 'boundary_shrink', 'SISAEnsemble', 'sisa_train', 'sisa', 'method_table']
+           'finetune', 'random_label', 'grad_ascent', 'descent_ascent', 'scrub', 'fisher_sum', 'fisher_forget',
+           'influence_removal', 'amnesiac', 'bad_teacher', 'ssd', 'boundary_shrink', 'SISAEnsemble', 'sisa_train',
+           'sisa', 'method_table']
 
 # %% ../nbs/04_unlearn.ipynb #952468df
 @dataclass
@@ -379,6 +380,15 @@ def _fisher_diag(model:nn.Module, X:torch.Tensor, chunk:int=128) -> torch.Tensor
         out = out + (P[i:i+chunk].reshape(-1, 1).to(G) * G.pow(2)).sum(0)
     return out / len(X)
 
+def fisher_sum(model:nn.Module, # the trained model
+               X:torch.Tensor, # every training input
+               chunk:int|None=None, # samples per vmap chunk (None: as `fisher_forget` chooses)
+              ) -> tuple[torch.Tensor, int]:
+    "(diagonal Fisher summed over `X`, len(X)): pass as `fisher_forget(fisher=...)` to reuse one pass over the data for many forget sets."
+    X, = _on(model, X); C = num_outputs(model, X[:1])
+    chunk = chunk or max(1, min(128, 2 ** 28 // (C * num_params(model))))
+    return _fisher_diag(model, X, chunk) * len(X), len(X)
+
 def _head_params(model:nn.Module) -> set:
     "ids of the weight and bias of the model's last nn.Linear (the classification head)."
     lin = [m for m in model.modules() if isinstance(m, nn.Linear)]
@@ -408,16 +418,24 @@ def fisher_forget(model:nn.Module, # the trained model (a copy when called throu
                   alpha:float=1e-5, # noise scale (paper 003 Table 5, MNIST; 6e-8 for CIFAR-10/SVHN)
                   max_var:float=1e3, # cap on the inverse Fisher (Golatkar et al.'s code)
                   zero_class_head:bool=True, # for class splits, send the forgotten class's head rows to 0 (authors': mean 0, variance 1e-4 x 10)
-                  chunk:int=128, # samples per vmap chunk
+                  chunk:int|None=None, # samples per vmap chunk; None: 128, fewer when chunk x classes x parameters would pass 2^28 numbers (1 GiB)
                   seed:int=0, # noise seed
                   noise:str='authors', # 'authors': Golatkar et al.'s get_mean_var; 'diag': plain alpha / Fisher per coordinate (former default)
                   head_max_var:float=1e2, # cap on the head's inverse Fisher ('authors' only)
+                  fisher:tuple|None=None, # `fisher_sum(model, split.X_train)`: the retain set's Fisher is then (sum - forget set's) / n_retain, exact
                  ):
     "Fisher forgetting: Gaussian noise with variance ~ alpha / diag Fisher(retain), Golatkar et al. 2020's rule."
     if noise not in ('authors', 'diag'): raise ValueError(f"`noise` must be 'authors' (Golatkar et al.'s) or 'diag', got {noise!r}.")
     alpha = check_real(alpha, 'alpha', ge=0); check_real(max_var, 'max_var', gt=0); check_real(head_max_var, 'head_max_var', gt=0)
-    chunk = check_positive_int(chunk, 'chunk')
-    Fd = _fisher_diag(model, *_on(model, split.X_retain), chunk)
+    chunk = check_positive_int(chunk, 'chunk', allow_none=True)
+    if chunk is None: chunk = max(1, min(128, 2 ** 28 // (split.num_classes * num_params(model))))   # a ResNet-18 with 10 classes: 2
+    if fisher is None: Fd = _fisher_diag(model, *_on(model, split.X_retain), chunk)
+    else:   # one pass over all the data serves every forget set: subtract the forget points' own terms
+        S, n = fisher
+        if n != split.data.n_train or S.shape != (num_params(model),):
+            raise ValueError(f"`fisher` must be `fisher_sum(model, split.X_train)` of this model and data ({split.data.n_train} points, {num_params(model)} parameters), got n={n}, shape {tuple(S.shape)}.")
+        nf = len(split.y_forget)
+        Fd = ((S.to(flat_params(model)) - _fisher_diag(model, *_on(model, split.X_forget), chunk) * nf) / (n - nf)).clamp_min(0)
     classes = split.y_forget.unique().tolist() if zero_class_head and split.kind == 'class' else None
     if noise == 'authors': mu, var = _golatkar_mean_var(model, Fd, alpha, max_var, head_max_var, classes)
     else: mu, var = flat_params(model), alpha * (1.0 / (Fd + 1e-8)).clamp(max=max_var)
